@@ -1,0 +1,146 @@
+"""The Glossary: a term table with its lookups and matching automata.
+
+Lookup dictionaries are built when a Glossary is made (cheap: one pass over
+the terms). The matching automata and the glossary-aware jieba tokenizer are
+built on first use and kept for the life of the Glossary.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import GlossaryError, Problem
+from .model import Term
+from .normalize import en_exact, en_key, zh_key
+from .table import read_table
+
+__all__ = ["Glossary", "default_glossary", "default_path", "load"]
+
+#: Which listed form an English string is, in order of precedence.
+EN_FORMS: tuple[str, ...] = ("en", "alias", "variant", "forbidden")
+
+
+class Glossary:
+    """An immutable collection of terms with lookups by Chinese and English.
+
+    >>> g = Glossary([Term(id="li-qiang", zh="李强", en="Li Qiang")])
+    >>> g.lookup("李強").en
+    'Li Qiang'
+    >>> g.lookup_en("li qiang") is g["li-qiang"]
+    True
+    """
+
+    def __init__(self, terms: Iterable[Term], *, path: str | None = None) -> None:
+        self._terms: tuple[Term, ...] = tuple(terms)
+        self.path = path
+        self._by_id: dict[str, Term] = {}
+        self._by_zh: dict[str, Term] = {}
+        self._by_en: dict[str, Term] = {}
+        self._by_en_key: dict[str, Term] = {}
+        problems: list[Problem] = []
+        for term in self._terms:
+            if term.id in self._by_id:
+                problems.append(Problem(path or "<terms>", term.line, f"duplicate id {term.id!r}"))
+            self._by_id[term.id] = term
+            for form in term.zh_forms:
+                self._by_zh.setdefault(zh_key(form), term)
+            for form in (term.en, *term.aliases, *term.variants):
+                self._by_en.setdefault(en_exact(form), term)
+                self._by_en_key.setdefault(en_key(form), term)
+        if problems:
+            raise GlossaryError(problems)
+
+    # -- collection protocol -------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self._terms)
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self._by_id[term_id]
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._by_id
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Glossary):
+            return NotImplemented
+        return self._terms == other._terms
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __repr__(self) -> str:
+        where = f" from {self.path!r}" if self.path else ""
+        return f"<Glossary of {len(self)} terms{where}>"
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """The terms in table order."""
+        return self._terms
+
+    # -- lookups ---------------------------------------------------------------
+    def lookup(self, zh: str) -> Term | None:
+        """The term whose Chinese (Simplified, Traditional or a listed variant) is ``zh``."""
+        return self._by_zh.get(zh_key(zh))
+
+    def lookup_en(self, en: str) -> Term | None:
+        """The term whose preferred, alias or variant English is ``en``.
+
+        Typography (quotes, dashes, width, spacing) is folded first; failing
+        an exact hit, case and hyphen/space/nothing are ignored too.
+        Forbidden forms are not looked up: use :meth:`en_form` for them.
+        """
+        return self._by_en.get(en_exact(en)) or self._by_en_key.get(en_key(en))
+
+    def en_form(self, term: Term, text: str) -> str | None:
+        """Which listed English form of ``term`` ``text`` is, typography folded:
+        ``"en"``, ``"alias"``, ``"variant"``, ``"forbidden"``, or None."""
+        exact = en_exact(text)
+        for kind, forms in zip(EN_FORMS, (term.accepted[:1], term.aliases, term.variants, term.forbidden)):
+            if any(en_exact(f) == exact for f in forms):
+                return kind
+        return None
+
+    # -- lazily built matching structures ------------------------------------
+    @cached_property
+    def automata(self) -> Any:
+        """The matching automata (see :mod:`glossary.match`), built once."""
+        from .match import Automata
+
+        return Automata(self._terms)
+
+
+def default_path() -> Path:
+    """Where the bundled table is: inside the installed package, or in a checkout."""
+    packaged = resources.files("glossary").joinpath("data", "terms.csv")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / "terms.csv"
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    """The bundled glossary, loaded once per process."""
+    path = default_path()
+    return Glossary(read_table(path), path=str(path))
+
+
+def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Glossary:
+    """Load a term table; with no argument, the bundled one.
+
+    Raises :class:`GlossaryError` naming the file, line and problem.
+
+    >>> load().lookup("王亚平").en
+    'Wang Yaping'
+    """
+    if source is None:
+        return default_glossary()
+    name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", None)
+    return Glossary(read_table(source), path=str(name) if name else None)

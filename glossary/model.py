@@ -1,0 +1,130 @@
+"""The records every other module passes around: Term, Match, Finding.
+
+This module imports nothing from the package. All records are frozen.
+Positions: ``Match.start``/``Match.end`` are 0-based character offsets
+(``text[start:end] == match.text``); ``Finding.line``/``column`` are 1-based,
+counted in characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "CATEGORIES",
+    "ROMANIZATIONS",
+    "SOURCES",
+    "SEVERITIES",
+    "Term",
+    "Match",
+    "Finding",
+    "Severity",
+]
+
+#: The closed list of term categories (documented in docs/table-format.md).
+CATEGORIES: tuple[str, ...] = (
+    "person",
+    "place",
+    "organization",
+    "publication",
+    "event",
+    "programme",
+    "policy",
+    "spacecraft",
+    "constellation",
+    "launch-vehicle",
+    "vessel",
+    "facility",
+    "other",
+)
+
+#: How ``Term.en`` relates to the Chinese.
+ROMANIZATIONS: tuple[str, ...] = ("pinyin", "conventional", "translation")
+
+#: Where a row comes from.
+SOURCES: tuple[str, ...] = ("article", "reference")
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One concept of the glossary: a Chinese name and its English renderings.
+
+    ``zh`` is the preferred Simplified form and ``en`` the preferred English.
+    ``aliases`` are accepted silently, ``variants`` are understood but not
+    preferred, ``forbidden`` forms are wrong. ``line`` is the line of the
+    table the row came from (0 when built in code); it takes no part in
+    equality.
+    """
+
+    id: str
+    zh: str
+    en: str
+    zh_variants: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    pinyin: str = ""
+    romanization: str = ""
+    category: str = ""
+    ambiguous: bool = False
+    note: str = ""
+    source: str = ""
+    line: int = field(default=0, compare=False, repr=False)
+
+    @property
+    def zh_forms(self) -> tuple[str, ...]:
+        """The preferred Chinese form followed by its variants."""
+        return (self.zh, *self.zh_variants)
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """English forms that never warrant a remark: ``en`` and the aliases."""
+        return (self.en, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence of a term in a text.
+
+    ``start`` and ``end`` are 0-based character offsets into the text that was
+    searched, so ``text[start:end] == match.text``. ``lang`` is ``"zh"`` or
+    ``"en"``; ``form`` says which listed form matched: ``"en"``, ``"alias"``,
+    ``"variant"``, ``"forbidden"``, ``"zh"`` or ``"tolerant"`` (an English
+    spelling found only by tolerant matching).
+    """
+
+    term: Term
+    start: int
+    end: int
+    text: str
+    lang: str = "en"
+    form: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a text; the only record that reports read.
+
+    ``line``/``column``/``end_line``/``end_column`` are 1-based and counted in
+    characters (in the target text for pairs); ``end_column`` is exclusive, so
+    on one line ``text_line[column-1:end_column-1] == found``.
+    """
+
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    found: str
+    expected: str | None = None
+    term: Term | None = None
+    suggestion: Term | None = None
+    segment: int | None = None
+    path: str | None = None

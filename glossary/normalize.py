@@ -1,0 +1,165 @@
+"""Text folding for matching: width, quotes, dashes, case, Traditional→Simplified.
+
+Two kinds of function live here:
+
+* *keys* (``en_key``, ``en_exact``, ``zh_key``) turn a short form into the
+  string a lookup table is keyed by; they may change the length.
+* *length-preserving folds* (``fold_zh_text``, ``fold_en_text``) map a whole
+  text character by character, so offsets into the folded text are offsets
+  into the original.
+
+OpenCC is loaded lazily, on the first Chinese fold.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "IGNORABLE",
+    "en_exact",
+    "en_key",
+    "fold_en_text",
+    "fold_zh_text",
+    "has_han",
+    "is_han",
+    "zh_key",
+]
+
+#: Characters that are invisible in print: zero-width spaces and joiners,
+#: word joiner, BOM, soft hyphen, and variation selectors. Matching ignores them.
+IGNORABLE = frozenset(
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+)
+
+_QUOTES = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\uff07`\u00b4"}
+_DQUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\uff02\u00ab\u00bb"}
+_DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
+_PUNCT = {**_QUOTES, **_DQUOTES, **_DASHES}
+
+# Separators that tolerant English matching treats as equal to nothing.
+_SEPARATOR_RE = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad\u200b-\u200d\u2060\ufeff\ufe58\ufe63\uff0d\u180e\ufe00-\ufe0f]+")
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified ideograph (any extension) or compatibility ideograph.
+
+    >>> is_han("李"), is_han("L")
+    (True, False)
+    """
+    return bool(_HAN_RE.match(ch))
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` contains at least one Han character.
+
+    >>> has_han("Li Qiang (李强)")
+    True
+    """
+    return _HAN_RE.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _fold_en_char(ch: str) -> str:
+    """One character folded for English matching, always one character long."""
+    if ch in _PUNCT:
+        return _PUNCT[ch]
+    out = unicodedata.normalize("NFKC", ch)
+    out = out.lower() if len(out) == 1 else ch.lower()
+    return out if len(out) == 1 else ch
+
+
+def fold_en_text(text: str) -> str:
+    """Fold a text for English matching, keeping its length.
+
+    Lowercases, folds full-width forms, curly quotes and dashes. Offsets into
+    the result are offsets into ``text``.
+
+    >>> fold_en_text("Li Qiang’s ＮＰＣ – now")
+    "li qiang's npc - now"
+    """
+    table = {}
+    for ch in set(text):
+        folded = _fold_en_char(ch)
+        if folded != ch:
+            table[ord(ch)] = folded
+    return text.translate(table) if table else text
+
+
+def en_exact(text: str) -> str:
+    """The form of an English rendering with typography folded, case kept.
+
+    Folds NFKC width forms, quotes and dashes, drops invisible characters and
+    collapses white space, so that typography alone never tells two forms apart.
+
+    >>> en_exact("Chang’e  –  3")
+    "Chang'e - 3"
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(_PUNCT.get(c, c) for c in text if c not in IGNORABLE)
+    return " ".join(text.split())
+
+
+def en_key(text: str) -> str:
+    """The tolerant key of an English form: case, width, quotes, dashes,
+    and hyphen/space/nothing all folded away.
+
+    >>> en_key("Tianwen 3") == en_key("Tianwen-3") == en_key("tianwen3")
+    True
+    >>> en_key("Qian Fan") == en_key("Qianfan")
+    True
+    """
+    return _SEPARATOR_RE.sub("", fold_en_text(unicodedata.normalize("NFKC", text)))
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _fold_zh_char(ch: str) -> str:
+    out = unicodedata.normalize("NFKC", ch)
+    if len(out) != 1:
+        out = ch
+    if is_han(out):
+        conv = _t2s().convert(out)
+        if len(conv) == 1:
+            out = conv
+    return out
+
+
+def fold_zh_text(text: str) -> str:
+    """Fold a text for Chinese matching, keeping its length.
+
+    Traditional characters become Simplified (OpenCC ``t2s``, character by
+    character) and full-width forms become their plain forms.
+
+    >>> fold_zh_text("李強（香港）")
+    '李强(香港)'
+    """
+    table = {}
+    for ch in set(text):
+        if ord(ch) < 0x80:
+            continue
+        folded = _fold_zh_char(ch)
+        if folded != ch:
+            table[ord(ch)] = folded
+    return text.translate(table) if table else text
+
+
+def zh_key(text: str) -> str:
+    """The lookup key of a Chinese form: Simplified, width-folded, trimmed,
+    invisible characters removed.
+
+    >>> zh_key(" 李強 ")
+    '李强'
+    """
+    text = "".join(c for c in text if c not in IGNORABLE).strip()
+    return fold_zh_text(text)

@@ -1,0 +1,373 @@
+"""Read, validate and write term tables (CSV).
+
+A table is UTF-8 CSV with a header row. Only ``zh`` and ``en`` are required;
+see docs/table-format.md for every column. Reading never drops a row: any
+problem raises :class:`~glossary.errors.GlossaryError` naming the file and
+line. Writing is atomic (a temporary file in the same folder, then a rename).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TextIO
+
+from .errors import GlossaryError, Problem
+from .model import CATEGORIES, ROMANIZATIONS, SOURCES, Term
+from .normalize import en_exact, has_han, zh_key
+
+__all__ = [
+    "COLUMNS",
+    "MAX_FIELD_BYTES",
+    "REQUIRED",
+    "SEPARATOR",
+    "atomic_writer",
+    "check_terms",
+    "read_table",
+    "slugify",
+    "write_csv",
+]
+
+#: Every column, in the order the canonical table writes them.
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "zh",
+    "zh_variants",
+    "en",
+    "aliases",
+    "variants",
+    "forbidden",
+    "pinyin",
+    "romanization",
+    "category",
+    "ambiguous",
+    "note",
+    "source",
+)
+REQUIRED: tuple[str, ...] = ("zh", "en")
+_LISTS = ("zh_variants", "aliases", "variants", "forbidden")
+_EN_LISTS = ("aliases", "variants", "forbidden")
+#: Multi-valued cells separate their values with this character.
+SEPARATOR = "|"
+#: The longest field accepted, in UTF-8 bytes.
+MAX_FIELD_BYTES = 1024
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_TRUE = {"true", "yes", "1", "y"}
+_FALSE = {"false", "no", "0", "n", ""}
+_CSV_INJECTION = ("=", "+", "-", "@", "\t", "\r")
+
+
+def slugify(text: str) -> str:
+    """A kebab-case id from an English rendering.
+
+    >>> slugify("Chang'e-7 (probe)")
+    'change-7-probe'
+    """
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['’]", "", ascii_text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "term"
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(_clean(v) for v in cell.split(SEPARATOR) if v.strip())
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        line = data.count(b"\n", 0, offset) + 1
+        raise GlossaryError(
+            Problem(name, line, f"NUL byte at byte offset {offset}", "the file is binary or UTF-16; save it as UTF-8")
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise GlossaryError(
+            Problem(
+                name,
+                line,
+                f"not valid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x})",
+                "save the table as UTF-8",
+            )
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the 1-based line each one starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise GlossaryError(Problem("", reader.line_num, f"malformed CSV: {exc}")) from None
+        yield start, row
+        start = reader.line_num + 1
+
+
+def read_table(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, name: str | None = None) -> list[Term]:
+    """Read and validate a term table; raise GlossaryError on any problem.
+
+    ``source`` is a path or an open file (text or binary). Rows without
+    ``pinyin`` get it from :func:`glossary.romanize`; rows without
+    ``romanization`` get ``pinyin`` when ``en`` is a reading of ``zh``.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        name = name or os.fspath(source)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise GlossaryError(Problem(name, 0, f"cannot read the table: {exc.strerror or exc}")) from None
+    else:
+        name = name or getattr(source, "name", None) or "<table>"
+        raw = source.read()
+        data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    text = _decode(data, str(name))
+    try:
+        return _parse(text, str(name))
+    except GlossaryError as exc:
+        if exc.problems and not exc.problems[0].path:
+            raise GlossaryError([Problem(str(name), p.line, p.message, p.hint) for p in exc.problems]) from None
+        raise
+
+
+def _parse(text: str, name: str) -> list[Term]:
+    records = _records(text)
+    header_line, header = 0, []
+    for header_line, header in records:
+        if any(h.strip() for h in header):
+            break
+    else:
+        raise GlossaryError(Problem(name, 0, "empty file: no header row", "the first row names the columns, e.g. zh,en"))
+    header = [h.strip().lower() for h in header]
+    problems: list[Problem] = []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise GlossaryError(
+            Problem(name, header_line, f"missing required column {', '.join(missing)}; header is {','.join(header)!r}",
+                    "the header row needs at least the columns zh and en")
+        )
+    unknown = [h for h in header if h not in COLUMNS]
+    if unknown:
+        problems.append(Problem(name, header_line, f"unknown column {', '.join(map(repr, unknown))}",
+                                f"the columns are {', '.join(COLUMNS)}"))
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        problems.append(Problem(name, header_line, f"column {', '.join(map(repr, dupes))} appears twice"))
+    if problems:
+        raise GlossaryError(problems)
+
+    terms: list[Term] = []
+    seen_ids: dict[str, int] = {}
+    seen_zh: dict[str, int] = {}
+    for line, row in records:
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # blank line
+        if len(row) != len(header):
+            problems.append(Problem(name, line, f"row has {len(row)} fields, the header has {len(header)}",
+                                    "quote fields that contain commas"))
+            continue
+        cells = dict(zip(header, row))
+        term = _row_to_term(cells, line, name, problems)
+        if term is None:
+            continue
+        if term.id in seen_ids:
+            problems.append(Problem(name, line, f"duplicate id {term.id!r} (first on line {seen_ids[term.id]})"))
+        seen_ids.setdefault(term.id, line)
+        for form in term.zh_forms:
+            key = zh_key(form)
+            if key in seen_zh and seen_zh[key] != line:
+                problems.append(Problem(name, line, f"Chinese {form!r} is already a term on line {seen_zh[key]}",
+                                        "one concept, one row: put other forms in zh_variants"))
+            seen_zh.setdefault(key, line)
+        terms.append(term)
+    if problems:
+        raise GlossaryError(problems)
+    if "id" not in header:
+        terms = _assign_ids(terms)
+    return terms
+
+
+def _assign_ids(terms: list[Term]) -> list[Term]:
+    from dataclasses import replace
+
+    used: set[str] = set()
+    out = []
+    for t in terms:
+        base = t.id
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out.append(t if slug == t.id else replace(t, id=slug))
+    return out
+
+
+def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Problem]) -> Term | None:
+    from .pinyin import is_pinyin
+
+    before = len(problems)
+
+    def bad(message: str, hint: str = "") -> None:
+        problems.append(Problem(name, line, message, hint))
+
+    for col, value in cells.items():
+        if len(value.encode("utf-8", "surrogatepass")) > MAX_FIELD_BYTES:
+            bad(f"field {col!r} is {len(value.encode('utf-8', 'surrogatepass'))} bytes, over the limit of {MAX_FIELD_BYTES}")
+    zh = cells.get("zh", "").strip()
+    en = _clean(cells.get("en", ""))
+    if not zh:
+        bad("empty zh", "every row needs its Chinese form")
+    elif not has_han(zh):
+        bad(f"zh {zh!r} has no Chinese characters")
+    if not en:
+        bad("empty en", "every row needs its preferred English rendering")
+    lists = {col: _split(cells.get(col, "")) for col in _LISTS}
+    for col in ("en", *_EN_LISTS):
+        for form in (en,) if col == "en" else lists[col]:
+            if has_han(form):
+                bad(f"{col} {form!r} contains Chinese characters", "English columns hold English renderings")
+    for form in lists["zh_variants"]:
+        if not has_han(form):
+            bad(f"zh_variants {form!r} has no Chinese characters")
+    english = [en_exact(en)] + [en_exact(f) for col in _EN_LISTS for f in lists[col]]
+    repeated = sorted({f for f in english if english.count(f) > 1})
+    if repeated:
+        bad(f"English form {repeated[0]!r} is listed twice in this row", "each form belongs in one column only")
+    category = cells.get("category", "").strip()
+    if category and category not in CATEGORIES:
+        bad(f"unknown category {category!r}", f"use one of {', '.join(CATEGORIES)}")
+    romanization = cells.get("romanization", "").strip()
+    if romanization and romanization not in ROMANIZATIONS:
+        bad(f"unknown romanization {romanization!r}", f"use one of {', '.join(ROMANIZATIONS)}")
+    source = cells.get("source", "").strip()
+    if source and source not in SOURCES:
+        bad(f"unknown source {source!r}", f"use one of {', '.join(SOURCES)}")
+    amb = cells.get("ambiguous", "").strip().lower()
+    if amb not in _TRUE and amb not in _FALSE:
+        bad(f"ambiguous must be true or false, not {amb!r}")
+    pinyin = " ".join(cells.get("pinyin", "").split())
+    if pinyin and not is_pinyin(pinyin):
+        bad(f"pinyin {pinyin!r} is not pinyin", "write syllables like Wáng Yàpíng, with tone marks or none")
+    tid = cells.get("id", "").strip()
+    if "id" in cells and not tid:
+        bad("empty id", "ids are lowercase slugs such as li-qiang")
+    elif tid and not _ID_RE.match(tid):
+        bad(f"id {tid!r} is not a slug", "use lowercase letters, digits and hyphens, e.g. long-march-5")
+    if len(problems) > before:
+        return None
+    if not pinyin:
+        from .pinyin import romanize
+
+        pinyin = romanize(zh, kind=category or None)
+    if not romanization and "romanization" not in cells:
+        from .pinyin import matches_pinyin
+
+        romanization = "pinyin" if matches_pinyin(en, zh) else ""
+    return Term(
+        id=tid or slugify(en),
+        zh=zh,
+        en=en,
+        zh_variants=lists["zh_variants"],
+        aliases=lists["aliases"],
+        variants=lists["variants"],
+        forbidden=lists["forbidden"],
+        pinyin=pinyin,
+        romanization=romanization,
+        category=category,
+        ambiguous=amb in _TRUE,
+        note=cells.get("note", "").strip(),
+        source=source,
+        line=line,
+    )
+
+
+def check_terms(terms: Iterable[Term], name: str = "<table>") -> list[Problem]:
+    """Problems that do not stop a table loading: warnings for ``validate``.
+
+    Reports the same English form used by two terms, and stored pinyin that
+    disagrees with :func:`glossary.romanize` for terms romanized as pinyin.
+    """
+    from .pinyin import romanize
+
+    problems: list[Problem] = []
+    owner: dict[str, Term] = {}
+    for term in terms:
+        for form in (term.en, *term.aliases, *term.variants):
+            key = form.casefold()
+            other = owner.get(key)
+            if other is not None and other.id != term.id:
+                problems.append(Problem(name, term.line, f"English {form!r} is also used by {other.id!r} (line {other.line})",
+                                        "two terms with one rendering cannot be told apart in English text", "warning"))
+            owner.setdefault(key, term)
+        if term.romanization == "pinyin" and term.pinyin:
+            computed = romanize(term.zh, kind=term.category or None)
+            if computed != term.pinyin and "pinyin:" not in term.note:
+                problems.append(Problem(name, term.line, f"pinyin {term.pinyin!r} differs from romanize(): {computed!r}",
+                                        "fix the pinyin, or explain the difference in note as 'pinyin: …'", "warning"))
+    return problems
+
+
+def _cell(value: str, safe: bool) -> str:
+    if safe and value.startswith(_CSV_INJECTION):
+        return "'" + value
+    return value
+
+
+def write_csv(terms: Iterable[Term], out: TextIO, *, safe: bool = False) -> None:
+    """Write terms as a canonical table to an open text file.
+
+    With ``safe=True`` cells that a spreadsheet would run as a formula get a
+    leading apostrophe (OWASP's advice on CSV injection); the result then no
+    longer round-trips exactly.
+    """
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    sep = f" {SEPARATOR} "
+    for t in terms:
+        row = [
+            t.id, t.zh, sep.join(t.zh_variants), t.en, sep.join(t.aliases), sep.join(t.variants),
+            sep.join(t.forbidden), t.pinyin, t.romanization, t.category, "true" if t.ambiguous else "false",
+            t.note, t.source,
+        ]
+        writer.writerow([_cell(v, safe) for v in row])
+
+
+@contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """Open ``path`` for writing so that it is replaced whole or not at all.
+
+    Text goes to a temporary file in the same folder, which is renamed over
+    ``path`` only when the block ends without an exception.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
