@@ -110,8 +110,11 @@ class Finding:
     """One problem found in a text; the only record that reports read.
 
     ``line``/``column``/``end_line``/``end_column`` are 1-based and counted in
-    characters (in the target text for pairs); ``end_column`` is exclusive, so
-    on one line ``text_line[column-1:end_column-1] == found``.
+    characters; ``end_column`` is exclusive, so on one line
+    ``text_line[column-1:end_column-1] == found``. For sentence pairs the
+    position is in the target text, except for findings about the source
+    alone (a term with no translation, an unknown name), which point into the
+    source: ``side`` says which (``"text"``, ``"source"`` or ``"target"``).
     """
 
     rule: str
@@ -127,4 +130,5 @@ class Finding:
     term: Term | None = None
     suggestion: Term | None = None
     segment: int | None = None
+    side: str = "text"
     path: str | None = None

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
 
-__all__ = ["base_tokenizer", "cut", "overlay_tokenizer"]
+__all__ = ["base_tokenizer", "cut", "overlay_tokenizer", "pos_cut"]
 
 _lock = threading.Lock()
 
@@ -71,3 +71,19 @@ def overlay_tokenizer(words: Mapping[str, int] | Iterable[str]) -> "jieba.Tokeni
     tk.user_word_tag_tab = {}
     tk.lock = threading.RLock()
     return tk
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer() -> Any:
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(base_tokenizer())
+
+
+def pos_cut(text: str) -> list[tuple[str, str]]:
+    """Words with jieba's part-of-speech tags (nr person, ns place, nt organization …).
+
+    >>> ("杨利伟", "nr") in pos_cut("杨利伟说")
+    True
+    """
+    return [(p.word, p.flag) for p in _pos_tokenizer().cut(text)]

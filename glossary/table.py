@@ -29,6 +29,7 @@ __all__ = [
     "SEPARATOR",
     "atomic_writer",
     "check_terms",
+    "guess_category",
     "read_table",
     "slugify",
     "write_csv",
@@ -75,6 +76,32 @@ def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"['’]", "", ascii_text.lower())
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "term"
+
+
+_ORG_SUFFIXES = ("公司", "集团", "研究院", "研究所", "中心", "大学", "学院", "委员会", "局", "部", "署", "院", "所", "会", "社")
+_PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "镇", "乡", "村", "岛", "湾", "港", "山", "河", "江", "湖")
+
+
+def guess_category(zh: str) -> str:
+    """A category guessed from the shape of a Chinese name.
+
+    >>> guess_category("张若尘"), guess_category("中国长城工业集团有限公司"), guess_category("酒泉市")
+    ('person', 'organization', 'place')
+    """
+    if zh.endswith(_ORG_SUFFIXES):
+        return "organization"
+    if zh.endswith(("报", "杂志", "日报", "周刊")):
+        return "publication"
+    if zh.endswith("号"):
+        return "spacecraft"
+    if zh.endswith(_PLACE_SUFFIXES) and len(zh) > 2:
+        return "place"
+    if 2 <= len(zh) <= 4:
+        from .pinyin import surname_of
+
+        if surname_of(zh):
+            return "person"
+    return "other"
 
 
 def _clean(value: str) -> str:
@@ -276,7 +303,7 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
     if not pinyin:
         from .pinyin import romanize
 
-        pinyin = romanize(zh, kind=category or None)
+        pinyin = romanize(zh, kind=category or guess_category(zh))
     if not romanization and "romanization" not in cells:
         from .pinyin import matches_pinyin
 

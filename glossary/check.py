@@ -1,0 +1,128 @@
+"""The checks: English text with glosses, sentence pairs, and documents of pairs.
+
+Each function is pure: text in, a sorted list of :class:`Finding` out.
+``rules`` limits the run to a set of rule names (see
+:func:`glossary.rules.select_rules`); by default every rule runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from .index import Glossary, default_glossary
+from .match import find_zh
+from .model import Finding
+from .rules import RULES
+from .rules._base import Doc
+from .rules.consistency import check_inconsistent, check_renderings, check_untranslated
+from .rules.gloss import check_glosses
+from .rules.parallel import check_parallel, check_unknown_names
+
+__all__ = ["check_pair", "check_pairs", "check_text"]
+
+_ALL = frozenset(r.name for r in RULES)
+
+
+def _sorted(findings: Iterable[Finding], rules: Collection[str]) -> list[Finding]:
+    chosen = [f for f in findings if f.rule in rules]
+    return sorted(chosen, key=lambda f: (f.segment or 0, f.side != "source", f.line, f.column, f.code, f.end_line, f.end_column))
+
+
+def _text_rules(doc: Doc, rules: Collection[str]) -> None:
+    if rules & {"gloss-mismatch", "unknown-term", "pinyin-mismatch"}:  # type: ignore[operator]
+        check_glosses(doc)
+    if rules & {"variant", "forbidden"}:  # type: ignore[operator]
+        check_renderings(doc)
+    if "untranslated" in rules:
+        check_untranslated(doc)
+
+
+def check_text(
+    text: str,
+    glossary: Glossary | None = None,
+    *,
+    markdown: bool = True,
+    rules: Collection[str] = _ALL,
+) -> list[Finding]:
+    """Check English text that glosses Chinese names inline.
+
+    Runs gloss-mismatch, unknown-term, pinyin-mismatch, variant, forbidden,
+    inconsistent and untranslated. With ``markdown=True`` (the default) code,
+    link targets and ``<!-- glossary off -->`` regions are skipped.
+
+    >>> [f.rule for f in check_text("Premier Li Qiang (李强) met Zhang Ji (张琦).")]
+    ['gloss-mismatch']
+    """
+    g = glossary if glossary is not None else default_glossary()
+    rules = frozenset(rules)
+    doc = Doc(text, g, markdown=markdown)
+    _text_rules(doc, rules)
+    if "inconsistent" in rules:
+        check_inconsistent((doc, m) for m in doc.en_matches)
+    return _sorted(doc.findings, rules)
+
+
+def _pair(
+    source: str, target: str, g: Glossary, rules: frozenset[str], segment: int | None
+) -> tuple[list[Finding], Doc]:
+    src = Doc(source, g, markdown=False, segment=segment, side="source")
+    tgt = Doc(target, g, markdown=False, segment=segment, side="target")
+    _text_rules(tgt, rules)
+    src_matches = find_zh(src.masked, g)
+    if rules & {"missing-translation", "count-mismatch", "extra-term"}:
+        check_parallel(src, tgt, src_matches)
+    if "unknown-name" in rules:
+        check_unknown_names(src, src_matches)
+    return src.findings + tgt.findings, tgt
+
+
+def check_pair(
+    source: str,
+    target: str,
+    glossary: Glossary | None = None,
+    *,
+    rules: Collection[str] = _ALL,
+) -> list[Finding]:
+    """Check one Chinese source segment against its English translation.
+
+    Positions are in the target, except for findings about the source alone
+    (missing-translation, count-mismatch, unknown-name), whose ``side`` is
+    ``"source"``.
+
+    >>> [(f.rule, f.found) for f in check_pair("李强出席。", "The premier attended.", rules={"missing-translation"})]
+    [('missing-translation', '李强')]
+    """
+    g = glossary if glossary is not None else default_glossary()
+    rules = frozenset(rules)
+    findings, tgt = _pair(source, target, g, rules, None)
+    if "inconsistent" in rules:
+        doc_findings_before = len(tgt.findings)
+        check_inconsistent((tgt, m) for m in tgt.en_matches)
+        findings += tgt.findings[doc_findings_before:]
+    return _sorted(findings, rules)
+
+
+def check_pairs(
+    pairs: Iterable[tuple[str, str]],
+    glossary: Glossary | None = None,
+    *,
+    rules: Collection[str] = _ALL,
+) -> list[Finding]:
+    """Check a document of (source, target) segments.
+
+    Every pair gets :func:`check_pair`'s rules, with ``segment`` set to its
+    0-based index; ``inconsistent`` then runs over all targets together.
+    """
+    g = glossary if glossary is not None else default_glossary()
+    rules = frozenset(rules)
+    findings: list[Finding] = []
+    targets: list[Doc] = []
+    for i, (source, target) in enumerate(pairs):
+        found, tgt = _pair(source, target, g, rules, i)
+        findings += found
+        targets.append(tgt)
+    if "inconsistent" in rules:
+        check_inconsistent((doc, m) for doc in targets for m in doc.en_matches)
+        for doc in targets:
+            findings += [f for f in doc.findings if f.rule == "inconsistent"]
+    return _sorted(findings, rules)

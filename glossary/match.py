@@ -1,0 +1,329 @@
+"""Find glossary terms in text: tolerant English matching and bounded Chinese matching.
+
+Both sides run one Aho–Corasick automaton (pyahocorasick) over a folded copy
+of the text and take the leftmost-longest candidates that pass the boundary
+checks. Offsets are 0-based character offsets into the original text.
+
+English: the text is folded (case, width, quotes, dashes) and separators
+(white space, hyphens, invisible characters) are dropped, so that
+``Tianwen 3``, ``Tianwen-3`` and ``tianwen3`` all find Tianwen-3; a candidate
+must start and end on a Latin word boundary.
+
+Chinese: Traditional folds to Simplified. A candidate inside a longer word
+is refused when jieba, knowing the glossary's terms, cuts a word across its
+edge (王林 in 王林业), or when a two-character personal name runs straight on
+into a character that would lengthen it (李强 in 李强国). Ambiguous terms
+(容易 "easy") count only as a gloss, in quotes or brackets, or next to words
+that mark them as the name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .model import Match, Term
+from .normalize import IGNORABLE, en_key, fold_en_text, fold_zh_text, is_han
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .index import Glossary
+
+__all__ = ["Automata", "find_en", "find_terms", "find_zh"]
+
+_FORM_ORDER = {"en": 0, "alias": 1, "variant": 2, "forbidden": 3}
+_SEP_CHARS = "".join(sorted(IGNORABLE)) + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_RUN_RE = re.compile(r"[^\s" + re.escape(_SEP_CHARS) + r"]+")
+_HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+#: Characters that commonly follow a personal name without lengthening it:
+#: particles, conjunctions, prepositions, verbs of saying and being, and the
+#: first characters of titles.
+_NAME_FOLLOWERS = frozenset(
+    "的了着过和与及跟同或而是在于对向为被把从给让将已曾也都就还又再才便却则即并"
+    "说称讲道问答谈笑叫指表认介透强提告宣坦回说看听想觉希期盼呼主率带领陪会见访到来去"
+    "出入上下进回等们这那此其之所以因若如虽但并且不没未别莫非要能可会应该须得必"
+    "总副部院委代省市县区局处司厅校园长主书秘董经理教研博硕先女同老小首执常"
+    "一二三四五六七八九十两几每各某本该今昨明前后年月日时"
+    "称认表示指出透露介绍强调坦言提出表态发现"
+)
+
+#: Words near an ambiguous term that show it is the name, by category.
+_CUES: dict[str, tuple[str, ...]] = {
+    "person": ("代表", "委员", "院士", "设计师", "总师", "主任", "总经理", "董事长", "教授", "研究员",
+               "部长", "总指挥", "工程师", "专家", "航天员", "先生", "女士", "同志", "总理", "主席", "书记"),
+    "constellation": ("星座", "卫星", "组网", "发射", "低轨", "互联网"),
+    "vessel": ("号", "船", "回收", "海上", "舰", "平台"),
+    "spacecraft": ("号", "探测器", "飞船", "着陆器", "任务", "发射", "工程", "卫星"),
+    "launch-vehicle": ("火箭", "运载", "发射", "号"),
+    "programme": ("工程", "计划", "任务", "项目"),
+    "organization": ("公司", "集团", "研究院", "中心", "局"),
+}
+_OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", '"': '"', "「": "」", "『": "』", "〈": "〉"}
+
+
+def _is_latin_word(ch: str) -> bool:
+    return ch.isalnum() and ord(ch) < 0x2E80
+
+
+class Automata:
+    """The matching structures of one glossary, built once and reused."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms = tuple(terms)
+
+    @cached_property
+    def en(self) -> Any:
+        """Automaton over tolerant English keys → tuple of (term, form)."""
+        import ahocorasick
+
+        entries: dict[str, list[tuple[Term, str]]] = {}
+        for term in self.terms:
+            for form, values in (("en", (term.en,)), ("alias", term.aliases),
+                                 ("variant", term.variants), ("forbidden", term.forbidden)):
+                for value in values:
+                    key = en_key(value)
+                    if key:
+                        entries.setdefault(key, []).append((term, form))
+        auto = ahocorasick.Automaton()
+        for key, found in entries.items():
+            found.sort(key=lambda tf: _FORM_ORDER[tf[1]])
+            auto.add_word(key, (len(key), tuple(found)))
+        if entries:
+            auto.make_automaton()
+        return auto
+
+    @cached_property
+    def zh(self) -> Any:
+        """Automaton over folded Chinese forms → (length, term)."""
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        count = 0
+        for term in self.terms:
+            for form in term.zh_forms:
+                key = fold_zh_text(form)
+                if key and not auto.exists(key):
+                    auto.add_word(key, (len(key), term))
+                    count += 1
+        if count:
+            auto.make_automaton()
+        return auto
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """A jieba tokenizer that knows every Chinese form of the glossary."""
+        from .segment import base_tokenizer, overlay_tokenizer
+
+        base = base_tokenizer()
+        words: dict[str, int] = {}
+        for term in self.terms:
+            for form in term.zh_forms:
+                key = fold_zh_text(form)
+                if len(key) > 1 and not base.FREQ.get(key):
+                    words[key] = _suggest_freq(base, key)
+        return overlay_tokenizer(words)
+
+    def cut(self, text: str) -> list[str]:
+        """Segment a short window with the glossary-aware tokenizer (memoized)."""
+        cache = self._cuts
+        words = cache.get(text)
+        if words is None:
+            if len(cache) > 65536:
+                cache.clear()
+            words = cache[text] = list(self.tokenizer.cut(text, HMM=False))
+        return words
+
+    @cached_property
+    def _cuts(self) -> dict[str, list[str]]:
+        return {}
+
+
+def _suggest_freq(base: Any, word: str) -> int:
+    """The smallest frequency that keeps ``word`` whole (as jieba's suggest_freq)."""
+    total = float(base.total)
+    freq = 1.0
+    for seg in base.cut(word, HMM=False):
+        freq *= base.FREQ.get(seg, 1) / total
+    return max(int(freq * total) + 1, 1)
+
+
+# ---------------------------------------------------------------- English side
+def _skeleton(text: str) -> tuple[str, list[int], list[int]]:
+    """Folded text with separators dropped; run starts in skeleton and text."""
+    folded = fold_en_text(text)
+    parts: list[str] = []
+    sk_starts: list[int] = []
+    tx_starts: list[int] = []
+    n = 0
+    for m in _RUN_RE.finditer(folded):
+        run = m.group()
+        sk_starts.append(n)
+        tx_starts.append(m.start())
+        parts.append(run)
+        n += len(run)
+    return "".join(parts), sk_starts, tx_starts
+
+
+def find_en(text: str, glossary: "Glossary") -> list[Match]:
+    """English matches of glossary terms, leftmost-longest, no overlaps.
+
+    >>> from glossary.index import Glossary
+    >>> g = Glossary([Term(id="t3", zh="天问三号", en="Tianwen-3")])
+    >>> [(m.text, m.form) for m in find_en("Tianwen 3 and TIANWEN-3, not Tianwen-30.", g)]
+    [('Tianwen 3', 'tolerant'), ('TIANWEN-3', 'tolerant')]
+    """
+    auto = glossary.automata.en
+    if not len(auto) or not text:
+        return []
+    skel, sk_starts, tx_starts = _skeleton(text)
+    ignorable = IGNORABLE
+
+    def to_text(i: int) -> int:
+        r = bisect_right(sk_starts, i) - 1
+        return tx_starts[r] + (i - sk_starts[r])
+
+    candidates: list[tuple[int, int, tuple[tuple[Term, str], ...]]] = []
+    for end_idx, (length, found) in auto.iter(skel):
+        s = to_text(end_idx - length + 1)
+        e = to_text(end_idx) + 1
+        if s > 0:
+            p = s - 1
+            while p >= 0 and text[p] in ignorable:
+                p -= 1
+            if p >= 0 and _is_latin_word(text[p]):
+                continue
+        if e < len(text):
+            q = e
+            while q < len(text) and text[q] in ignorable:
+                q += 1
+            if q < len(text) and _is_latin_word(text[q]):
+                continue
+        candidates.append((s, e, found))
+    matches: list[Match] = []
+    pos = 0
+    for s, e, found in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if s < pos:
+            continue
+        pos = e
+        surface = text[s:e]
+        term, form = _pick_en(surface, found)
+        matches.append(Match(term=term, start=s, end=e, text=surface, lang="en", form=form))
+    return matches
+
+
+def _pick_en(surface: str, found: tuple[tuple[Term, str], ...]) -> tuple[Term, str]:
+    """The (term, form) a surface string is: exact forms first, then by list order."""
+    from .normalize import en_exact
+
+    exact = en_exact(surface)
+    for term, form in found:
+        values = {"en": (term.en,), "alias": term.aliases, "variant": term.variants, "forbidden": term.forbidden}[form]
+        if any(en_exact(v) == exact for v in values):
+            return term, form
+    folded = exact.casefold()
+    for term, form in found:
+        values = {"en": (term.en,), "alias": term.aliases, "variant": term.variants, "forbidden": term.forbidden}[form]
+        if any(en_exact(v).casefold() == folded for v in values):
+            return term, form if form in ("variant", "forbidden") else "tolerant"
+    term, form = found[0]
+    return term, form if form in ("variant", "forbidden") else "tolerant"
+
+
+# ---------------------------------------------------------------- Chinese side
+def find_zh(text: str, glossary: "Glossary") -> list[Match]:
+    """Chinese matches of glossary terms, leftmost-longest, no overlaps.
+
+    Traditional characters match their Simplified forms. Offsets are into
+    ``text`` itself.
+
+    >>> from glossary.index import Glossary
+    >>> g = Glossary([Term(id="wl", zh="王林", en="Wang Lin", category="person"),
+    ...               Term(id="ry", zh="容易", en="Rong Yi", category="person", ambiguous=True)])
+    >>> [m.text for m in find_zh("王林说，王林业务很忙，这件事很容易，代表容易发言。王林业来了", g)]
+    ['王林', '王林', '容易']
+    """
+    automata = glossary.automata
+    auto = automata.zh
+    if not len(auto) or not text:
+        return []
+    folded = fold_zh_text(text)
+    candidates = sorted(
+        ((end_idx - length + 1, end_idx + 1, term) for end_idx, (length, term) in auto.iter(folded)),
+        key=lambda c: (c[0], -c[1]),
+    )
+    matches: list[Match] = []
+    pos = 0
+    for s, e, term in candidates:
+        if s < pos:
+            continue
+        if not _zh_bounded(folded, s, e, term, automata):
+            continue
+        if term.ambiguous and not _zh_is_name(folded, s, e, term):
+            continue
+        pos = e
+        matches.append(Match(term=term, start=s, end=e, text=text[s:e], lang="zh", form="zh"))
+    return matches
+
+
+def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
+    a = s
+    while a > 0 and is_han(text[a - 1]):
+        a -= 1
+    b = e
+    while b < len(text) and is_han(text[b]):
+        b += 1
+    return a, b
+
+
+def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bool:
+    """False when the candidate [s, e) sits inside a longer word or name."""
+    a, b = _han_run(text, s, e)
+    if a == s and b == e:
+        return True
+    lo, hi = max(a, s - 6), min(b, e + 6)
+    window = text[lo:hi]
+    cuts: dict[int, int] = {}  # word start → word length
+    n = 0
+    for word in automata.cut(window):
+        cuts[n] = len(word)
+        n += len(word)
+    cuts[n] = 0
+    if (s - lo) not in cuts or (e - lo) not in cuts:
+        return False
+    if term.category == "person" and len(term.zh) == 2 and e < b:
+        # 李强国: a lone character after a two-character name may lengthen it.
+        if cuts[e - lo] == 1 and text[e] not in _NAME_FOLLOWERS:
+            return False
+    return True
+
+
+def _zh_is_name(text: str, s: int, e: int, term: Term) -> bool:
+    """True when context shows an ambiguous term is used as the name."""
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    if before in _OPEN_CLOSE and after == _OPEN_CLOSE[before]:
+        return True
+    cues = _CUES.get(term.category, ())
+    near_before = text[max(0, s - 4):s]
+    near_after = text[e:e + 4]
+    for cue in cues:
+        if near_after.startswith(cue) or near_before.endswith(cue):
+            return True
+    return False
+
+
+def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
+    """Every glossary term in ``text``, Chinese and English, in text order.
+
+    Matches are leftmost-longest and never overlap; ``text[m.start:m.end] == m.text``.
+    """
+    if glossary is None:
+        from .index import default_glossary
+
+        glossary = default_glossary()
+    matches = find_en(text, glossary) + find_zh(text, glossary)
+    matches.sort(key=lambda m: (m.start, -m.end))
+    return matches

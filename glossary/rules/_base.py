@@ -1,0 +1,228 @@
+"""What every rule reads: a checked text with its matches, glosses and line map."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..model import Finding, Match, Term
+from ..normalize import en_exact, en_key, fold_en_text
+from ..source import LineIndex, mask
+from . import get_rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..index import Glossary
+
+__all__ = ["Doc", "Gloss", "finding", "is_sentence_start"]
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: English, then a gloss: (李强) or （李强）; the content is Han, with · and spaces.
+_GLOSS_AFTER = re.compile(rf"[(\uff08][ \t\u3000]*([{_HAN}][{_HAN}\u00b7\u30fb\u2027 \t]*?)[ \t\u3000]*[)\uff09]")
+#: Chinese, then its English in brackets: 李强（Li Qiang）.
+_GLOSS_BEFORE = re.compile(
+    rf"([{_HAN}][{_HAN}\u00b7\u30fb]*)[ \t]?[(\uff08][ \t]*([A-Za-z][^()\uff08\uff09\n{_HAN}]*?)[ \t]*[)\uff09]"
+)
+HAN_RUN = re.compile(rf"[{_HAN}]+")
+_QUOTES_BEFORE = "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb"
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """A gloss in English text.
+
+    ``kind`` is ``"after"`` for ``Li Qiang (李强)`` and ``"before"`` for
+    ``李强（Li Qiang）``. ``span`` covers the brackets (and, for "before", the
+    Chinese); ``zh_span`` the Chinese; ``en_span`` the English inside brackets
+    ("before" only).
+    """
+
+    kind: str
+    span: tuple[int, int]
+    zh_span: tuple[int, int]
+    zh: str
+    en_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Doc:
+    """One text under check. ``segment`` and ``side`` label its findings."""
+
+    text: str
+    glossary: "Glossary"
+    markdown: bool = True
+    segment: int | None = None
+    side: str = "text"
+    findings: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def masked(self) -> str:
+        return mask(self.text, markdown=self.markdown)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def glosses(self) -> list[Gloss]:
+        out: list[Gloss] = []
+        taken: list[tuple[int, int]] = []
+        for m in _GLOSS_BEFORE.finditer(self.masked):
+            out.append(Gloss("before", (m.start(), m.end()), m.span(1), m.group(1), m.span(2)))
+            taken.append((m.start(), m.end()))
+        for m in _GLOSS_AFTER.finditer(self.masked):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            zh = re.sub(r"[\s\u00b7\u30fb\u2027]", "", m.group(1))
+            out.append(Gloss("after", (m.start(), m.end()), m.span(1), zh))
+        out.sort(key=lambda g: g.span)
+        return out
+
+    @cached_property
+    def glossless(self) -> str:
+        """The masked text with every "after" gloss blanked out."""
+        chars = list(self.masked)
+        for g in self.glosses:
+            if g.kind == "after":
+                for i in range(*g.span):
+                    if chars[i] not in "\r\n":
+                        chars[i] = " "
+        return "".join(chars)
+
+    @cached_property
+    def en_matches(self) -> list[Match]:
+        from ..match import find_en
+
+        return find_en(self.masked, self.glossary)
+
+    def ends_with_form(self, pos: int, forms: list[tuple[str, str]]) -> tuple[str, str, int] | None:
+        """Does the English that ends at ``pos`` (glosses skipped) read as one of ``forms``?
+
+        ``forms`` are (kind, English) pairs. Returns (kind, form, start) of the
+        longest that fits on a word boundary, or None.
+        """
+        lo = max(0, pos - 400)
+        window = self.glossless[lo:pos]
+        window = window.rstrip().rstrip(_QUOTES_BEFORE).rstrip()
+        folded = fold_en_text(window)
+        keep = [i for i, c in enumerate(folded) if not (c.isspace() or c == "-")]
+        skel = "".join(folded[i] for i in keep)
+        best: tuple[str, str, int] | None = None
+        best_len = 0
+        for kind, form in forms:
+            key = en_key(form)
+            if not key or len(key) <= best_len or not skel.endswith(key):
+                continue
+            start = keep[len(skel) - len(key)]
+            if start > 0 and _latin(window[start - 1]):
+                continue
+            best, best_len = (kind, form, lo + start), len(key)
+        return best
+
+    def words_before(self, pos: int, count: int | None = None) -> tuple[int, str]:
+        """The name-like words that end at ``pos``: capitalized words and the
+        small words between them, or the last ``count`` words. Returns (start, text)."""
+        lo = max(0, pos - 200)
+        window = self.glossless[lo:pos].rstrip()
+        window = window.rstrip(_QUOTES_BEFORE).rstrip()
+        words = list(re.finditer(r"[A-Za-z0-9\u00c0-\u024f'\u2019.&-]+", window))
+        if not words:
+            return pos, ""
+        chosen: list[re.Match[str]] = []
+        if count is not None:
+            chosen = words[-count:]
+        else:
+            for w in reversed(words):
+                gap = window[w.end():chosen[-1].start()] if chosen else window[w.end():]
+                if chosen and not re.fullmatch(r"[ \t]+", gap):
+                    break
+                word = w.group()
+                if word[0].isupper() or word[0].isdigit():
+                    chosen.append(w)
+                elif word in ("of", "the", "and", "for", "on", "in", "de", "la") and chosen:
+                    chosen.append(w)
+                else:
+                    break
+                if len(chosen) >= 10:
+                    break
+            while chosen and not (chosen[-1].group()[0].isupper()):
+                chosen.pop()
+            chosen.reverse()
+        if not chosen:
+            return pos, ""
+        start = chosen[0].start()
+        text = window[start:chosen[-1].end()]
+        return lo + start, text
+
+    def is_sentence_start(self, pos: int) -> bool:
+        return is_sentence_start(self.masked, pos)
+
+    def add(self, rule: str, start: int, end: int, message: str, **extra: object) -> None:
+        self.findings.append(finding(self, rule, start, end, message, **extra))
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalnum() and ord(ch) < 0x2E80
+
+
+def is_sentence_start(text: str, pos: int) -> bool:
+    """True when ``pos`` begins a sentence, a heading or a list item.
+
+    >>> is_sentence_start("He left. The Nine", 9), is_sentence_start("and The", 4)
+    (True, False)
+    """
+    p = pos - 1
+    while p >= 0 and text[p] in " \t\u00a0'\"\u2018\u201c(*_[":
+        p -= 1
+    if p < 0:
+        return True
+    ch = text[p]
+    if ch in ".!?\u2026:;\u3002\uff01\uff1f#>|":
+        return True
+    if ch == "\n":
+        q = p - 1
+        while q >= 0 and text[q] in " \t\r":
+            q -= 1
+        return q < 0 or text[q] in "\n.!?:;#"
+    if ch in "-+" and (p == 0 or text[p - 1] == "\n"):
+        return True
+    return False
+
+
+def finding(
+    doc: Doc,
+    rule: str,
+    start: int,
+    end: int,
+    message: str,
+    *,
+    expected: str | None = None,
+    term: Term | None = None,
+    suggestion: Term | None = None,
+) -> Finding:
+    """A Finding for ``doc.text[start:end]`` under ``rule`` (a rule name)."""
+    r = get_rule(rule)
+    line, col = doc.lines.position(start)
+    end_line, end_col = doc.lines.position(end)
+    return Finding(
+        rule=r.name,
+        code=r.code,
+        severity=r.severity,  # type: ignore[arg-type]
+        message=message,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        found=doc.text[start:end],
+        expected=expected,
+        term=term,
+        suggestion=suggestion,
+        segment=doc.segment,
+        side=doc.side,
+    )
+
+
+def same_form(a: str, b: str) -> bool:
+    """Two renderings that differ in typography alone."""
+    return en_exact(a) == en_exact(b)

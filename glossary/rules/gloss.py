@@ -1,0 +1,151 @@
+"""Gloss rules: gloss-mismatch, unknown-term, pinyin-mismatch.
+
+A gloss pairs an English name with its Chinese in brackets. For each gloss
+the rule looks the Chinese up and asks whether the English beside it is one
+of that term's forms.
+"""
+
+from __future__ import annotations
+
+from ..match import find_en
+from ..model import Term
+from ..normalize import en_exact, en_key
+from ._base import Doc, Gloss
+
+__all__ = ["check_glosses", "suggest_row"]
+
+
+def _forms(term: Term) -> list[tuple[str, str]]:
+    return [("en", term.en), *(("alias", a) for a in term.aliases), *(("variant", v) for v in term.variants),
+            *(("forbidden", f) for f in term.forbidden)]
+
+
+def check_glosses(doc: Doc) -> None:
+    for gloss in doc.glosses:
+        if gloss.kind == "after":
+            _check_after(doc, gloss)
+        else:
+            _check_before(doc, gloss)
+
+
+def _match_ending_at(doc: Doc, pos: int):  # type: ignore[no-untyped-def]
+    """The English match that ends right before ``pos`` (spaces and quotes between)."""
+    stop = pos
+    while stop > 0 and doc.masked[stop - 1] in " \t'\"\u2018\u2019\u201c\u201d":
+        stop -= 1
+    for m in doc.en_matches:
+        if m.end == stop:
+            return m
+    return None
+
+
+def _check_after(doc: Doc, gloss: Gloss) -> None:
+    g = doc.glossary
+    term = g.lookup(gloss.zh)
+    zs, ze = gloss.zh_span
+    pos = gloss.span[0]
+    if term is not None:
+        if doc.ends_with_form(pos, _forms(term)) is not None:
+            return
+        other = _match_ending_at(doc, pos)
+        if other is not None and other.term.id != term.id:
+            doc.add("gloss-mismatch", zs, ze,
+                    f"gloss {gloss.zh} is {term.en!r}, but the English before it is {other.text!r} "
+                    f"({other.term.zh})", expected=other.term.zh, term=other.term)
+            return
+        start, found = doc.words_before(pos, count=len(term.en.split()))
+        if found:
+            doc.add("gloss-mismatch", start, start + len(found),
+                    f"{found!r} is glossed {gloss.zh}, whose rendering is {term.en!r}", expected=term.en, term=term)
+        return
+    other = _match_ending_at(doc, pos)
+    if other is not None:
+        doc.add("gloss-mismatch", zs, ze,
+                f"{other.text!r} is {other.term.zh}, but the gloss says {gloss.zh}", expected=other.term.zh,
+                term=other.term)
+        return
+    start, found = doc.words_before(pos)
+    _unknown(doc, gloss, found, start)
+
+
+def _check_before(doc: Doc, gloss: Gloss) -> None:
+    g = doc.glossary
+    term = g.lookup(gloss.zh)
+    assert gloss.en_span is not None
+    es, ee = gloss.en_span
+    english = doc.text[es:ee]
+    if term is not None:
+        if any(en_key(f) == en_key(english) for _, f in _forms(term)):
+            return
+        other = g.lookup_en(english)
+        if other is not None:
+            zs, ze = gloss.zh_span
+            doc.add("gloss-mismatch", zs, ze, f"{english!r} is {other.zh}, but the Chinese here is {gloss.zh}",
+                    expected=other.zh, term=other)
+        else:
+            doc.add("gloss-mismatch", es, ee, f"{gloss.zh} is rendered {english!r}; the glossary has {term.en!r}",
+                    expected=term.en, term=term)
+        return
+    other = g.lookup_en(english)
+    if other is not None:
+        zs, ze = gloss.zh_span
+        doc.add("gloss-mismatch", zs, ze, f"{english!r} is {other.zh}, but the Chinese here is {gloss.zh}",
+                expected=other.zh, term=other)
+        return
+    _unknown(doc, gloss, english, es)
+
+
+def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
+    from ..pinyin import matches_pinyin, romanize
+
+    zs, ze = gloss.zh_span
+    row = suggest_row(gloss.zh, english)
+    doc.add("unknown-term", zs, ze, f"{gloss.zh} ({english or 'no English'}) is not in the glossary",
+            expected=None, suggestion=row)
+    if not english:
+        return
+    # The pinyin part of the English: the shortest tail of its words that could
+    # spell as many syllables as the Chinese has characters.
+    words = english.split()
+    n = len(gloss.zh)
+    for k in range(1, len(words) + 1):
+        tail = " ".join(words[-k:])
+        if matches_pinyin(tail, gloss.zh):
+            return
+    tail = _pinyin_tail(words, n)
+    if tail is None:
+        return
+    expected = romanize(gloss.zh, kind=row.category or None, tones=False)
+    start = en_start + english.rindex(tail)
+    doc.add("pinyin-mismatch", start, start + len(tail),
+            f"{tail!r} does not spell {gloss.zh}; its pinyin is {expected!r}", expected=expected)
+
+
+def _pinyin_tail(words: list[str], syllables: int) -> str | None:
+    """The tail of ``words`` that is pinyin with ``syllables`` syllables, if any."""
+    from ..pinyin import syllabify
+
+    for k in range(1, len(words) + 1):
+        tail = words[-k:]
+        parts = syllabify(" ".join(tail))
+        if parts is None:
+            return None
+        if len(parts) == syllables:
+            return " ".join(tail)
+        if len(parts) > syllables:
+            return None
+    return None
+
+
+def suggest_row(zh: str, english: str, category: str | None = None) -> Term:
+    """A proposed table row for an unknown name, with computed pinyin."""
+    from ..pinyin import matches_pinyin, romanize
+    from ..table import guess_category, slugify
+
+    category = category or guess_category(zh)
+    kind = category if category != "other" else None
+    pinyin = romanize(zh, kind=kind)
+    en = en_exact(english) or romanize(zh, kind=kind, tones=False)
+    romanization = "pinyin" if matches_pinyin(en, zh) else ""
+    return Term(id=slugify(en), zh=zh, en=en, pinyin=pinyin, romanization=romanization,
+                category=category if category != "other" else "", source="")

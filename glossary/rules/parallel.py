@@ -1,0 +1,64 @@
+"""Sentence-pair rules: missing-translation, count-mismatch, extra-term, unknown-name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Match
+from ..normalize import fold_zh_text
+from ._base import Doc
+
+__all__ = ["check_parallel", "check_unknown_names"]
+
+_NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organization"}
+
+
+def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
+    """missing-translation and count-mismatch (on the source), extra-term (on the target)."""
+    tgt_count = Counter(m.term.id for m in tgt.en_matches)
+    by_term: dict[str, list[Match]] = {}
+    for m in src_matches:
+        by_term.setdefault(m.term.id, []).append(m)
+    for tid, occ in by_term.items():
+        term = occ[0].term
+        have = tgt_count.get(tid, 0)
+        if have == 0:
+            src.add("missing-translation", occ[0].start, occ[0].end,
+                    f"{term.zh} has no {term.en!r} in the target" + (f" ({len(occ)} occurrences)" if len(occ) > 1 else ""),
+                    expected=term.en, term=term)
+        elif have < len(occ):
+            m = occ[have]
+            src.add("count-mismatch", m.start, m.end,
+                    f"{term.zh} occurs {len(occ)} times in the source but {term.en!r} {have} in the target",
+                    expected=term.en, term=term)
+    folded_src = fold_zh_text(src.text)
+    for m in tgt.en_matches:
+        if m.term.id in by_term:
+            continue
+        if any(fold_zh_text(f) in folded_src for f in m.term.zh_forms):
+            continue  # present in the source, but not counted as the name there
+        tgt.add("extra-term", m.start, m.end, f"{m.text!r} ({m.term.zh}) is not in the source", term=m.term)
+
+
+def check_unknown_names(src: Doc, src_matches: list[Match]) -> None:
+    """unknown-name: jieba's person, place and organization names the glossary lacks."""
+    from ..segment import pos_cut
+    from .gloss import suggest_row
+
+    g = src.glossary
+    covered = [(m.start, m.end) for m in src_matches]
+    seen: set[str] = set()
+    pos = 0
+    for word, tag in pos_cut(src.masked):
+        start, pos = pos, pos + len(word)
+        category = _NAME_TAGS.get(tag)
+        if category is None or len(word) < 2 or word in seen:
+            continue
+        if g.lookup(word) is not None or any(a < pos and start < b for a, b in covered):
+            continue
+        seen.add(word)
+        row = suggest_row(word, "", category)
+        src.add("unknown-name", start, pos, f"{word} ({category}) is not in the glossary; suggested {row.en!r}",
+                suggestion=row)
+
+

@@ -1,0 +1,73 @@
+"""Turn a text into what the checks read: a masked copy and a line map.
+
+Masking replaces skipped regions with spaces (keeping line breaks), so that
+offsets into the masked text are offsets into the original. Skipped: Markdown
+code spans and fenced or indented code blocks, link and image targets,
+autolinks, HTML comments, and everything between ``<!-- glossary off -->`` and
+``<!-- glossary on -->``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+__all__ = ["LineIndex", "mask"]
+
+_OFF_ON = re.compile(r"<!--\s*glossary\s+off\s*-->.*?(?:<!--\s*glossary\s+on\s*-->|\Z)", re.S | re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|\bhttps?://[^\s)>\]]+", re.I)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n\r]", " ", match.group())
+
+
+def mask(text: str, *, markdown: bool = True) -> str:
+    """``text`` with skipped regions blanked out; same length, same line breaks.
+
+    >>> mask("Use `Li Qiang` here; see [Tianjin](https://x.cn/Tianjin).")
+    'Use            here; see [Tianjin]                      .'
+    """
+    text = _OFF_ON.sub(_blank, text)
+    if not markdown:
+        return text
+    text = _COMMENT.sub(_blank, text)
+    text = _FENCE.sub(_blank, text)
+    text = _INDENTED.sub(_blank, text)
+    text = _CODE_SPAN.sub(_blank, text)
+    text = _LINK_TARGET.sub(_blank, text)
+    text = _REF_DEF.sub(_blank, text)
+    text = _AUTOLINK.sub(_blank, text)
+    return text
+
+
+class LineIndex:
+    """Maps 0-based character offsets to 1-based (line, column).
+
+    Lines end at ``\\n``; a ``\\r`` before it belongs to no column anyone
+    sees, so Windows line ends do not shift columns.
+
+    >>> LineIndex("ab\\r\\ncd").position(4)
+    (2, 1)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a 0-based offset."""
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line end."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")

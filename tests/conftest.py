@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def g() -> glossary.Glossary:
+    return glossary.load()
+
+
+@pytest.fixture
+def write_table(tmp_path: Path):
+    """Write CSV text (or bytes) to a file and return its path."""
+
+    def write(content: str | bytes, name: str = "terms.csv") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+        return path
+
+    return write
