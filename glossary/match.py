@@ -31,7 +31,7 @@ from .normalize import IGNORABLE, en_key, fold_en_text, fold_zh_text, is_han
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
 
-__all__ = ["Automata", "find_en", "find_terms", "find_zh"]
+__all__ = ["Automata", "en_candidates", "find_en", "find_terms", "find_zh"]
 
 _FORM_ORDER = {"en": 0, "alias": 1, "variant": 2, "forbidden": 3}
 _SEP_CHARS = "".join(sorted(IGNORABLE)) + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -167,19 +167,18 @@ def _skeleton(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), sk_starts, tx_starts
 
 
-def find_en(text: str, glossary: "Glossary") -> list[Match]:
-    """English matches of glossary terms, leftmost-longest, no overlaps.
+def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple[tuple[Term, str], ...]]]:
+    """Every English candidate on word boundaries, overlapping ones included.
 
-    >>> from glossary.index import Glossary
-    >>> g = Glossary([Term(id="t3", zh="天问三号", en="Tianwen-3")])
-    >>> [(m.text, m.form) for m in find_en("Tianwen 3 and TIANWEN-3, not Tianwen-30.", g)]
-    [('Tianwen 3', 'tolerant'), ('TIANWEN-3', 'tolerant')]
+    Each is (start, end, ((term, form), ...)): all terms whose listed forms
+    share the tolerant key, in order of form precedence.
     """
     auto = glossary.automata.en
     if not len(auto) or not text:
         return []
     skel, sk_starts, tx_starts = _skeleton(text)
     ignorable = IGNORABLE
+    n = len(text)
 
     def to_text(i: int) -> int:
         r = bisect_right(sk_starts, i) - 1
@@ -195,16 +194,27 @@ def find_en(text: str, glossary: "Glossary") -> list[Match]:
                 p -= 1
             if p >= 0 and _is_latin_word(text[p]):
                 continue
-        if e < len(text):
+        if e < n:
             q = e
-            while q < len(text) and text[q] in ignorable:
+            while q < n and text[q] in ignorable:
                 q += 1
-            if q < len(text) and _is_latin_word(text[q]):
+            if q < n and _is_latin_word(text[q]):
                 continue
         candidates.append((s, e, found))
+    return candidates
+
+
+def find_en(text: str, glossary: "Glossary") -> list[Match]:
+    """English matches of glossary terms, leftmost-longest, no overlaps.
+
+    >>> from glossary.index import Glossary
+    >>> g = Glossary([Term(id="t3", zh="天问三号", en="Tianwen-3")])
+    >>> [(m.text, m.form) for m in find_en("Tianwen 3 and TIANWEN-3, not Tianwen-30.", g)]
+    [('Tianwen 3', 'tolerant'), ('TIANWEN-3', 'tolerant')]
+    """
     matches: list[Match] = []
     pos = 0
-    for s, e, found in sorted(candidates, key=lambda c: (c[0], -c[1])):
+    for s, e, found in sorted(en_candidates(text, glossary), key=lambda c: (c[0], -c[1])):
         if s < pos:
             continue
         pos = e

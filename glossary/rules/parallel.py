@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..match import en_candidates
 from ..model import Match
 from ..normalize import fold_zh_text
 from ._base import Doc
@@ -15,7 +16,13 @@ _NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", 
 
 def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
     """missing-translation and count-mismatch (on the source), extra-term (on the target)."""
-    tgt_count = Counter(m.term.id for m in tgt.en_matches)
+    # A target string counts for every term that lists it, overlapping
+    # candidates included: "Young Master Zhou Que" renders 周公子 and 周缺.
+    spans: set[tuple[str, int, int]] = set()
+    for s, e, found in en_candidates(tgt.masked, tgt.glossary):
+        for term, _form in found:
+            spans.add((term.id, s, e))
+    tgt_count = Counter(tid for tid, _s, _e in spans)
     by_term: dict[str, list[Match]] = {}
     for m in src_matches:
         by_term.setdefault(m.term.id, []).append(m)
