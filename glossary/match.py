@@ -288,12 +288,35 @@ def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
     return a, b
 
 
+def _crossable(text: str, pos: int, lo: int, freq: Any) -> bool:
+    """Could a dictionary word run across ``pos``? jieba's table holds every
+    prefix of every word, so a word starting at i < pos crosses pos exactly
+    when ``text[i:pos + 1]`` is in it."""
+    for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
+        if text[i:pos + 1] in freq:
+            return True
+    return False
+
+
 def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bool:
-    """False when the candidate [s, e) sits inside a longer word or name."""
+    """False when the candidate [s, e) sits inside a longer word or name.
+
+    jieba runs only when a dictionary word could cross an edge of the
+    candidate, or a two-character personal name runs on into a character
+    that could lengthen it.
+    """
     a, b = _han_run(text, s, e)
     if a == s and b == e:
         return True
+    freq = automata.tokenizer.FREQ
     lo, hi = max(a, s - 6), min(b, e + 6)
+    name_check = (
+        term.category == "person" and len(term.zh) == 2 and e < b and text[e] not in _NAME_FOLLOWERS
+    )
+    if not name_check and not (s > a and _crossable(text, s, lo, freq)) and not (
+        e < b and _crossable(text, e, s, freq)
+    ):
+        return True
     window = text[lo:hi]
     cuts: dict[int, int] = {}  # word start → word length
     n = 0
@@ -303,11 +326,8 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     cuts[n] = 0
     if (s - lo) not in cuts or (e - lo) not in cuts:
         return False
-    if term.category == "person" and len(term.zh) == 2 and e < b:
-        # 李强国: a lone character after a two-character name may lengthen it.
-        if cuts[e - lo] == 1 and text[e] not in _NAME_FOLLOWERS:
-            return False
-    return True
+    # 李强国: a lone character after a two-character name may lengthen it.
+    return not (name_check and cuts[e - lo] == 1)
 
 
 def _zh_is_name(text: str, s: int, e: int, term: Term) -> bool:
