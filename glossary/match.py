@@ -113,6 +113,12 @@ class Automata:
         return auto
 
     @cached_property
+    def shortest_zh(self) -> dict[str, int]:
+        """Term id → length of its shortest Chinese form. Of an ambiguous
+        term only the shortest forms are everyday words (千帆, not 千帆星座)."""
+        return {t.id: min(len(f) for f in t.zh_forms) for t in self.terms}
+
+    @cached_property
     def tokenizer(self) -> Any:
         """A jieba tokenizer that knows every Chinese form of the glossary."""
         from .segment import base_tokenizer, overlay_tokenizer
@@ -271,7 +277,7 @@ def find_zh(text: str, glossary: "Glossary") -> list[Match]:
             continue
         if not _zh_bounded(folded, s, e, term, automata):
             continue
-        if term.ambiguous and not _zh_is_name(folded, s, e, term):
+        if term.ambiguous and e - s == automata.shortest_zh[term.id] and not _zh_is_name(folded, s, e, term):
             continue
         pos = e
         matches.append(Match(term=term, start=s, end=e, text=text[s:e], lang="zh", form="zh"))
@@ -336,6 +342,8 @@ def _zh_is_name(text: str, s: int, e: int, term: Term) -> bool:
     after = text[e] if e < len(text) else ""
     if before in _OPEN_CLOSE and after == _OPEN_CLOSE[before]:
         return True
+    if after in "(（" and (before == "" or not is_han(before)):
+        return True  # 容易（Rong Yi）: the name glossed in English
     cues = _CUES.get(term.category, ())
     near_before = text[max(0, s - 4):s]
     near_after = text[e:e + 4]

@@ -90,7 +90,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "GL301", "missing-translation", "error",
-        "A glossary term in the source has no accepted English form in the target.",
+        "A glossary term in the source has no English form in the target: neither the preferred rendering, an alias, "
+        "a variant nor a spelling that tolerant matching equates with one. A forbidden form does not count.",
         "Translations must carry every glossary name across; a dropped or free rendering breaks consistency.",
         "source 王亚平出舱。 target 'The astronaut left the module.'  →  王亚平 is not rendered 'Wang Yaping'.",
         "Render the term with the glossary's English.",
@@ -100,7 +101,7 @@ RULES: tuple[Rule, ...] = (
         "GL302", "count-mismatch", "warning",
         "A term occurs n times in the source but fewer times in the target.",
         "One occurrence may have been dropped or rendered freely.",
-        "source 天津和天津港 … target mentions Tianjin once  →  2 in the source, 1 in the target.",
+        "source 王亚平出舱后，王亚平挥手。 target 'Wang Yaping left the module and waved.'  →  2 in the source, 1 in the target.",
         "Check each occurrence; render the missing one, or ignore the finding if the target merges them on purpose.",
         "pair",
     ),

@@ -15,7 +15,7 @@ from . import get_rule
 if TYPE_CHECKING:  # pragma: no cover
     from ..index import Glossary
 
-__all__ = ["Doc", "Gloss", "finding", "is_sentence_start"]
+__all__ = ["Doc", "Gloss", "finding", "is_sentence_start", "name_end"]
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: English, then a gloss: (李强) or （李强）; the content is Han, with · and spaces.
@@ -99,12 +99,14 @@ class Doc:
     def ends_with_form(self, pos: int, forms: list[tuple[str, str]]) -> tuple[str, str, int] | None:
         """Does the English that ends at ``pos`` (glosses skipped) read as one of ``forms``?
 
-        ``forms`` are (kind, English) pairs. Returns (kind, form, start) of the
-        longest that fits on a word boundary, or None.
+        ``forms`` are (kind, English) pairs. Spaces, quotes, emphasis marks,
+        a link's closing bracket and a possessive 's between the name and
+        ``pos`` are passed over. Returns (kind, form, start) of the longest
+        form that fits on a word boundary, or None.
         """
         lo = max(0, pos - 400)
-        window = self.glossless[lo:pos]
-        window = window.rstrip().rstrip(_QUOTES_BEFORE).rstrip()
+        stop = name_end(self.glossless, pos, lo)
+        window = self.glossless[lo:stop]
         folded = fold_en_text(window)
         keep = [i for i, c in enumerate(folded) if not (c.isspace() or c == "-")]
         skel = "".join(folded[i] for i in keep)
@@ -120,46 +122,65 @@ class Doc:
             best, best_len = (kind, form, lo + start), len(key)
         return best
 
-    def words_before(self, pos: int, count: int | None = None) -> tuple[int, str]:
+    def words_before(self, pos: int) -> tuple[int, str]:
         """The name-like words that end at ``pos``: capitalized words and the
-        small words between them, or the last ``count`` words. Returns (start, text)."""
+        small words between them, stopping at an earlier gloss or bracket.
+        Returns (start, text); text is "" when there are none."""
         lo = max(0, pos - 200)
-        window = self.glossless[lo:pos].rstrip()
-        window = window.rstrip(_QUOTES_BEFORE).rstrip()
+        stop = name_end(self.masked, pos, lo)
+        window = self.masked[lo:stop]
         words = list(re.finditer(r"[A-Za-z0-9\u00c0-\u024f'\u2019.&-]+", window))
-        if not words:
-            return pos, ""
         chosen: list[re.Match[str]] = []
-        if count is not None:
-            chosen = words[-count:]
-        else:
-            for w in reversed(words):
-                gap = window[w.end():chosen[-1].start()] if chosen else window[w.end():]
-                if chosen and not re.fullmatch(r"[ \t]+", gap):
-                    break
-                word = w.group()
-                if word[0].isupper() or word[0].isdigit():
-                    chosen.append(w)
-                elif word in ("of", "the", "and", "for", "on", "in", "de", "la") and chosen:
-                    chosen.append(w)
-                else:
-                    break
-                if len(chosen) >= 10:
-                    break
-            while chosen and not (chosen[-1].group()[0].isupper()):
-                chosen.pop()
-            chosen.reverse()
+        for w in reversed(words):
+            gap = window[w.end():chosen[-1].start()] if chosen else window[w.end():]
+            if not re.fullmatch(r"[ \t]*" if not chosen else r"[ \t]+", gap):
+                break
+            word = w.group()
+            if word[0].isupper() or word[0].isdigit():
+                chosen.append(w)
+            elif word in _SMALL_WORDS and chosen:
+                chosen.append(w)
+            else:
+                break
+            if len(chosen) >= 10:
+                break
+        while chosen and not chosen[-1].group()[0].isupper():
+            chosen.pop()
         if not chosen:
             return pos, ""
+        chosen.reverse()
         start = chosen[0].start()
-        text = window[start:chosen[-1].end()]
-        return lo + start, text
+        return lo + start, window[start:chosen[-1].end()]
 
     def is_sentence_start(self, pos: int) -> bool:
         return is_sentence_start(self.masked, pos)
 
     def add(self, rule: str, start: int, end: int, message: str, **extra: object) -> None:
         self.findings.append(finding(self, rule, start, end, message, **extra))
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "at", "to"})
+_TRAILERS = " \t\u00a0'\"\u2018\u2019\u201c\u201d*_]"
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def name_end(text: str, pos: int, lo: int = 0) -> int:
+    """Where a name that a gloss at ``pos`` follows ends: spaces, quotes,
+    emphasis marks, a link's ``]`` and a possessive ``'s`` are passed over.
+
+    >>> t = "**Qianfan’s** (千帆)"; t[:name_end(t, t.index("("))]
+    '**Qianfan'
+    """
+    stop = pos
+    while True:
+        before = stop
+        while stop > lo and text[stop - 1] in _TRAILERS:
+            stop -= 1
+        m = _POSSESSIVE.search(text, max(lo, stop - 2), stop)
+        if m and m.start() > lo and text[m.start() - 1].isalpha():
+            stop = m.start()
+        if stop == before:
+            return stop
 
 
 def _latin(ch: str) -> bool:

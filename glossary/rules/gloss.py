@@ -7,10 +7,10 @@ of that term's forms.
 
 from __future__ import annotations
 
-from ..match import find_en
-from ..model import Term
-from ..normalize import en_exact, en_key
-from ._base import Doc, Gloss
+from ..model import Match, Term
+from ..normalize import en_exact, en_key, zh_key
+from ..table import guess_category
+from ._base import Doc, Gloss, name_end
 
 __all__ = ["check_glosses", "suggest_row"]
 
@@ -28,11 +28,10 @@ def check_glosses(doc: Doc) -> None:
             _check_before(doc, gloss)
 
 
-def _match_ending_at(doc: Doc, pos: int):  # type: ignore[no-untyped-def]
-    """The English match that ends right before ``pos`` (spaces and quotes between)."""
-    stop = pos
-    while stop > 0 and doc.masked[stop - 1] in " \t'\"\u2018\u2019\u201c\u201d":
-        stop -= 1
+def _match_ending_at(doc: Doc, pos: int) -> Match | None:
+    """The English match that ends right before ``pos`` (spaces, quotes,
+    emphasis marks or a possessive between)."""
+    stop = name_end(doc.masked, pos)
     for m in doc.en_matches:
         if m.end == stop:
             return m
@@ -53,7 +52,13 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
                     f"gloss {gloss.zh} is {term.en!r}, but the English before it is {other.text!r} "
                     f"({other.term.zh})", expected=other.term.zh, term=other.term)
             return
-        start, found = doc.words_before(pos, count=len(term.en.split()))
+        start, found = doc.words_before(pos)
+        words = found.split()
+        keep = len(term.en.split())
+        if len(words) > keep:
+            cut = " ".join(words[-keep:])
+            start += found.rindex(cut)
+            found = cut
         if found:
             doc.add("gloss-mismatch", start, start + len(found),
                     f"{found!r} is glossed {gloss.zh}, whose rendering is {term.en!r}", expected=term.en, term=term)
@@ -96,29 +101,32 @@ def _check_before(doc: Doc, gloss: Gloss) -> None:
 
 
 def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
+    """unknown-term for a gloss the glossary lacks, and pinyin-mismatch when
+    the English beside it is pinyin that does not spell it."""
     from ..pinyin import matches_pinyin, romanize
 
+    zh = zh_key(gloss.zh)
     zs, ze = gloss.zh_span
-    row = suggest_row(gloss.zh, english)
-    doc.add("unknown-term", zs, ze, f"{gloss.zh} ({english or 'no English'}) is not in the glossary",
-            expected=None, suggestion=row)
-    if not english:
-        return
-    # The pinyin part of the English: the shortest tail of its words that could
-    # spell as many syllables as the Chinese has characters.
     words = english.split()
-    n = len(gloss.zh)
-    for k in range(1, len(words) + 1):
-        tail = " ".join(words[-k:])
-        if matches_pinyin(tail, gloss.zh):
-            return
-    tail = _pinyin_tail(words, n)
-    if tail is None:
-        return
-    expected = romanize(gloss.zh, kind=row.category or None, tones=False)
-    start = en_start + english.rindex(tail)
-    doc.add("pinyin-mismatch", start, start + len(tail),
-            f"{tail!r} does not spell {gloss.zh}; its pinyin is {expected!r}", expected=expected)
+    # The name is the shortest tail of the words that spells the Chinese …
+    used = next((" ".join(words[-k:]) for k in range(1, len(words) + 1)
+                 if matches_pinyin(" ".join(words[-k:]), zh)), None)
+    wrong = None
+    if used is None:
+        # … or a tail that is pinyin of the right length but misspelled …
+        wrong = _pinyin_tail(words, len(zh))
+        # … or, for a rendering by meaning, all of the name-like words.
+        used = wrong or english
+    category = guess_category(zh)
+    expected = romanize(zh, kind=category, tones=False)
+    row = suggest_row(zh, expected if wrong else used, category)
+    shown = f"{used!r}" if used else "no English"
+    doc.add("unknown-term", zs, ze, f"{gloss.zh} ({shown}) is not in the glossary; suggested row: "
+            f"{row.zh},{row.en},{row.pinyin},{row.category}", suggestion=row)
+    if wrong:
+        start = en_start + english.rindex(wrong)
+        doc.add("pinyin-mismatch", start, start + len(wrong),
+                f"{wrong!r} does not spell {gloss.zh}; its pinyin is {expected!r}", expected=expected)
 
 
 def _pinyin_tail(words: list[str], syllables: int) -> str | None:
@@ -138,10 +146,16 @@ def _pinyin_tail(words: list[str], syllables: int) -> str | None:
 
 
 def suggest_row(zh: str, english: str, category: str | None = None) -> Term:
-    """A proposed table row for an unknown name, with computed pinyin."""
-    from ..pinyin import matches_pinyin, romanize
-    from ..table import guess_category, slugify
+    """A proposed table row for an unknown name, with computed pinyin.
 
+    >>> row = suggest_row("張若塵", "")
+    >>> row.zh, row.en, row.pinyin, row.category
+    ('张若尘', 'Zhang Ruochen', 'Zhāng Ruòchén', 'person')
+    """
+    from ..pinyin import matches_pinyin, romanize
+    from ..table import slugify
+
+    zh = zh_key(zh)
     category = category or guess_category(zh)
     kind = category if category != "other" else None
     pinyin = romanize(zh, kind=kind)

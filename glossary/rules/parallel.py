@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..match import en_candidates
+from ..match import _pick_en, en_candidates
 from ..model import Match
 from ..normalize import fold_zh_text
 from ._base import Doc
@@ -18,10 +18,12 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
     """missing-translation and count-mismatch (on the source), extra-term (on the target)."""
     # A target string counts for every term that lists it, overlapping
     # candidates included: "Young Master Zhou Que" renders 周公子 and 周缺.
+    # Forbidden forms are wrong renderings and do not count.
     spans: set[tuple[str, int, int]] = set()
     for s, e, found in en_candidates(tgt.masked, tgt.glossary):
-        for term, _form in found:
-            spans.add((term.id, s, e))
+        for term, form in found:
+            if form != "forbidden" or _pick_en(tgt.text[s:e], ((term, form),))[1] != "forbidden":
+                spans.add((term.id, s, e))
     tgt_count = Counter(tid for tid, _s, _e in spans)
     by_term: dict[str, list[Match]] = {}
     for m in src_matches:
@@ -38,13 +40,19 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
             src.add("count-mismatch", m.start, m.end,
                     f"{term.zh} occurs {len(occ)} times in the source but {term.en!r} {have} in the target",
                     expected=term.en, term=term)
-    folded_src = fold_zh_text(src.text)
     for m in tgt.en_matches:
         if m.term.id in by_term:
             continue
-        if any(fold_zh_text(f) in folded_src for f in m.term.zh_forms):
-            continue  # present in the source, but not counted as the name there
         tgt.add("extra-term", m.start, m.end, f"{m.text!r} ({m.term.zh}) is not in the source", term=m.term)
+
+
+def _looks_like_person(word: str) -> bool:
+    """jieba tags some common words as names (卫星 "satellite"): a person's
+    name must start with a surname and be rare as a dictionary word."""
+    from ..pinyin import surname_of
+    from ..segment import base_tokenizer
+
+    return 2 <= len(word) <= 4 and surname_of(word) is not None and (base_tokenizer().FREQ.get(word) or 0) < 1000
 
 
 def check_unknown_names(src: Doc, src_matches: list[Match]) -> None:
@@ -56,10 +64,13 @@ def check_unknown_names(src: Doc, src_matches: list[Match]) -> None:
     covered = [(m.start, m.end) for m in src_matches]
     seen: set[str] = set()
     pos = 0
-    for word, tag in pos_cut(src.masked):
+    # Tag the Simplified fold (same length), so Traditional names tag alike.
+    for word, tag in pos_cut(fold_zh_text(src.masked)):
         start, pos = pos, pos + len(word)
         category = _NAME_TAGS.get(tag)
         if category is None or len(word) < 2 or word in seen:
+            continue
+        if category == "person" and not _looks_like_person(word):
             continue
         if g.lookup(word) is not None or any(a < pos and start < b for a, b in covered):
             continue
