@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -67,12 +68,14 @@ class Doc:
     @cached_property
     def glosses(self) -> list[Gloss]:
         out: list[Gloss] = []
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # in text order
         for m in _GLOSS_BEFORE.finditer(self.masked):
             out.append(Gloss("before", (m.start(), m.end()), m.span(1), m.group(1), m.span(2)))
             taken.append((m.start(), m.end()))
+        starts = [a for a, _ in taken]
         for m in _GLOSS_AFTER.finditer(self.masked):
-            if any(a <= m.start() < b for a, b in taken):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < taken[i][1]:
                 continue
             zh = re.sub(r"[\s\u00b7\u30fb\u2027]", "", m.group(1))
             out.append(Gloss("after", (m.start(), m.end()), m.span(1), zh))
@@ -82,13 +85,21 @@ class Doc:
     @cached_property
     def glossless(self) -> str:
         """The masked text with every "after" gloss blanked out."""
-        chars = list(self.masked)
+        parts: list[str] = []
+        pos = 0
         for g in self.glosses:
             if g.kind == "after":
-                for i in range(*g.span):
-                    if chars[i] not in "\r\n":
-                        chars[i] = " "
-        return "".join(chars)
+                a, b = g.span
+                parts.append(self.masked[pos:a])
+                parts.append(re.sub(r"[^\r\n]", " ", self.masked[a:b]))
+                pos = b
+        parts.append(self.masked[pos:])
+        return "".join(parts)
+
+    @cached_property
+    def en_by_end(self) -> dict[int, Match]:
+        """English matches keyed by their end offset."""
+        return {m.end: m for m in self.en_matches}
 
     @cached_property
     def en_matches(self) -> list[Match]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..match import find_zh
@@ -92,10 +93,12 @@ def check_inconsistent(occurrences: Iterable[tuple[Doc, Match]]) -> None:
 
 def check_untranslated(doc: Doc, *, allow_glosses: bool = True) -> None:
     """untranslated: Han characters outside a gloss."""
-    spans = [g.zh_span for g in doc.glosses] if allow_glosses else []
+    spans = sorted(g.zh_span for g in doc.glosses) if allow_glosses else []
+    starts = [a for a, _ in spans]
     for run in HAN_RUN.finditer(doc.masked):
         s, e = run.span()
-        if any(a <= s and e <= b for a, b in spans):
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and e <= spans[i][1]:
             continue
         known = find_zh(doc.text[s:e], doc.glossary)
         if known:

@@ -31,11 +31,7 @@ def check_glosses(doc: Doc) -> None:
 def _match_ending_at(doc: Doc, pos: int) -> Match | None:
     """The English match that ends right before ``pos`` (spaces, quotes,
     emphasis marks or a possessive between)."""
-    stop = name_end(doc.masked, pos)
-    for m in doc.en_matches:
-        if m.end == stop:
-            return m
-    return None
+    return doc.en_by_end.get(name_end(doc.masked, pos))
 
 
 def _check_after(doc: Doc, gloss: Gloss) -> None:

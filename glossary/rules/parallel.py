@@ -61,7 +61,9 @@ def check_unknown_names(src: Doc, src_matches: list[Match]) -> None:
     from .gloss import suggest_row
 
     g = src.glossary
-    covered = [(m.start, m.end) for m in src_matches]
+    covered = set()  # offsets inside glossary matches
+    for m in src_matches:
+        covered.update(range(m.start, m.end))
     seen: set[str] = set()
     pos = 0
     # Tag the Simplified fold (same length), so Traditional names tag alike.
@@ -72,7 +74,7 @@ def check_unknown_names(src: Doc, src_matches: list[Match]) -> None:
             continue
         if category == "person" and not _looks_like_person(word):
             continue
-        if g.lookup(word) is not None or any(a < pos and start < b for a, b in covered):
+        if g.lookup(word) is not None or any(i in covered for i in range(start, pos)):
             continue
         seen.add(word)
         row = suggest_row(word, "", category)
