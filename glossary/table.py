@@ -345,7 +345,7 @@ def check_terms(terms: Iterable[Term], name: str = "<table>") -> list[Problem]:
                                         "two terms with one rendering cannot be told apart in English text", "warning"))
             owner.setdefault(key, term)
         if term.romanization == "pinyin" and term.pinyin:
-            computed = romanize(term.zh, kind=term.category or None)
+            computed = romanize(term.zh, kind=term.category or guess_category(term.zh))
             if computed != term.pinyin and "pinyin:" not in term.note:
                 problems.append(Problem(name, term.line, f"pinyin {term.pinyin!r} differs from romanize(): {computed!r}",
                                         "fix the pinyin, or explain the difference in note as 'pinyin: …'", "warning"))

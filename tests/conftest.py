@@ -15,16 +15,20 @@ def g() -> glossary.Glossary:
     return glossary.load()
 
 
+def write_file(path: Path, content: str | bytes) -> Path:
+    """Write text (UTF-8, line ends kept as given) or bytes to ``path``."""
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
 @pytest.fixture
 def write_table(tmp_path: Path):
-    """Write CSV text (or bytes) to a file and return its path."""
+    """Write CSV text (or bytes) to a file in tmp_path and return its path."""
 
     def write(content: str | bytes, name: str = "terms.csv") -> Path:
-        path = tmp_path / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="")
-        return path
+        return write_file(tmp_path / name, content)
 
     return write

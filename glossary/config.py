@@ -1,0 +1,119 @@
+"""The ``[tool.glossary]`` table of the nearest pyproject.toml.
+
+Searched for upward from a starting folder (the current directory for the
+CLI). Keys:
+
+``glossary``
+    path of the term table, relative to the pyproject.toml that names it;
+``select``, ``ignore``
+    rule names or code prefixes (a list, or one comma-separated string);
+``exclude``
+    glob patterns of files that ``glossary check`` skips, matched against
+    paths relative to the pyproject.toml's folder and against file names;
+``fail-on``, ``min-severity``
+    defaults for the options of the same names.
+
+Command-line options override every key.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import GlossaryError, Problem
+from .model import SEVERITIES
+
+__all__ = ["Config", "find_pyproject", "load_config"]
+
+_KEYS = ("glossary", "select", "ignore", "exclude", "fail-on", "min-severity")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings read from ``[tool.glossary]``; ``path`` is the pyproject.toml (None: no file)."""
+
+    path: Path | None = None
+    glossary: Path | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    min_severity: str | None = None
+
+    @property
+    def root(self) -> Path | None:
+        """The folder of the pyproject.toml."""
+        return self.path.parent if self.path else None
+
+
+def find_pyproject(start: str | Path | None = None) -> Path | None:
+    """The nearest pyproject.toml in ``start`` or a folder above it, or None."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _toml_load(data: bytes) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def _names(value: Any, key: str, path: Path) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [v.strip() for v in value if v.strip()]
+    raise GlossaryError(Problem(str(path), 0, f"[tool.glossary] {key} must be a list of strings"))
+
+
+def load_config(start: str | Path | None = None) -> Config:
+    """The ``[tool.glossary]`` settings that apply in ``start``; an empty Config if none.
+
+    A pyproject.toml without the table counts as none. Raises GlossaryError
+    for a file that is not TOML or a table with unknown keys or bad values.
+    """
+    path = find_pyproject(start)
+    if path is None:
+        return Config()
+    try:
+        data = _toml_load(path.read_bytes())
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise GlossaryError(Problem(str(path), 0, f"cannot read pyproject.toml: {exc}")) from None
+    table = data.get("tool", {}).get("glossary")
+    if table is None:
+        return Config()
+    if not isinstance(table, dict):
+        raise GlossaryError(Problem(str(path), 0, "[tool.glossary] must be a table"))
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        raise GlossaryError(
+            Problem(str(path), 0, f"unknown key {', '.join(map(repr, unknown))} in [tool.glossary]",
+                    f"the keys are {', '.join(_KEYS)}")
+        )
+    glossary = table.get("glossary")
+    if glossary is not None and not isinstance(glossary, str):
+        raise GlossaryError(Problem(str(path), 0, "[tool.glossary] glossary must be a path string"))
+    levels = {}
+    for key in ("fail-on", "min-severity"):
+        value = table.get(key)
+        if value is not None and value not in SEVERITIES:
+            raise GlossaryError(Problem(str(path), 0, f"[tool.glossary] {key} must be one of {', '.join(SEVERITIES)}"))
+        levels[key] = value
+    return Config(
+        path=path,
+        glossary=(path.parent / glossary) if glossary else None,
+        select=_names(table.get("select", []), "select", path),
+        ignore=_names(table.get("ignore", []), "ignore", path),
+        exclude=_names(table.get("exclude", []), "exclude", path),
+        fail_on=levels["fail-on"],
+        min_severity=levels["min-severity"],
+    )
