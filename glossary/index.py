@@ -76,6 +76,11 @@ class Glossary:
     def __hash__(self) -> int:
         return id(self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle the terms only; lookups and automata are rebuilt where the
+        # glossary lands (a worker process), never shipped.
+        return (_rebuild, (self._terms, self.path))
+
     def __repr__(self) -> str:
         where = f" from {self.path!r}" if self.path else ""
         return f"<Glossary of {len(self)} terms{where}>"
@@ -115,6 +120,10 @@ class Glossary:
         from .match import Automata
 
         return Automata(self._terms)
+
+
+def _rebuild(terms: tuple[Term, ...], path: str | None) -> Glossary:
+    return Glossary(terms, path=path)
 
 
 def default_path() -> Path:

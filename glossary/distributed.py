@@ -1,0 +1,68 @@
+"""Checking a corpus of sentence pairs on Dask.
+
+Findings depend only on the glossary and the segment, so a corpus of any
+size can be checked with ``check_pair`` mapped over a ``dask.bag``. The
+glossary travels to each worker once, as a single object in the task graph,
+and its matching automata are built there on first use.
+
+Dask is an optional dependency (``pip install 'dask[bag]'``); this module
+imports it only when called.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any
+
+from .check import _ALL, check_pair, check_pairs
+from .index import Glossary, default_glossary
+from .model import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    import dask.bag
+
+__all__ = ["check_bag", "check_documents_bag"]
+
+
+def _check_segments(
+    partition: Iterable[tuple[int, str, str]], glossary: Glossary, rules: Collection[str]
+) -> list[Finding]:
+    out: list[Finding] = []
+    for index, source, target in partition:
+        for f in check_pair(source, target, glossary, rules=rules):
+            out.append(dataclasses.replace(f, segment=index))
+    return out
+
+
+def check_bag(
+    segments: "dask.bag.Bag", glossary: Glossary | None = None, *, rules: Collection[str] = _ALL
+) -> "dask.bag.Bag":
+    """A bag of findings for a bag of ``(index, source, target)`` segments.
+
+    Each segment gets :func:`glossary.check_pair`'s rules, with ``segment``
+    set to its index. ``glossary`` (the bundled one by default) enters the
+    graph once, as a delayed object, and is unpickled once per worker.
+    """
+    import dask
+
+    g = dask.delayed(glossary if glossary is not None else default_glossary(), traverse=False)
+    return segments.map_partitions(_check_segments, g, frozenset(rules))
+
+
+def _check_documents(
+    partition: Iterable[tuple[Any, list[tuple[str, str]]]], glossary: Glossary, rules: Collection[str]
+) -> list[tuple[Any, Finding]]:
+    return [(key, f) for key, pairs in partition for f in check_pairs(pairs, glossary, rules=rules)]
+
+
+def check_documents_bag(
+    documents: "dask.bag.Bag", glossary: Glossary | None = None, *, rules: Collection[str] = _ALL
+) -> "dask.bag.Bag":
+    """A bag of ``(key, finding)`` for a bag of ``(key, [(source, target), ...])``
+    documents: :func:`glossary.check_pairs` per document, so the
+    document-level ``inconsistent`` rule sees all of a document's segments."""
+    import dask
+
+    g = dask.delayed(glossary if glossary is not None else default_glossary(), traverse=False)
+    return documents.map_partitions(_check_documents, g, frozenset(rules))
