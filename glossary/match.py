@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .model import Match, Term
-from .normalize import IGNORABLE, en_key, fold_en_text, fold_zh_text, is_han
+from .normalize import IGNORABLE, en_exact, en_key, fold_en_text, fold_zh_text, is_han
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
@@ -35,8 +36,11 @@ __all__ = ["Automata", "en_candidates", "find_en", "find_terms", "find_zh"]
 
 _FORM_ORDER = {"en": 0, "alias": 1, "variant": 2, "forbidden": 3}
 _SEP_CHARS = "".join(sorted(IGNORABLE)) + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_RUN_RE = re.compile(r"[^\s" + re.escape(_SEP_CHARS) + r"]+")
-_HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_IGNORABLE_RE = re.compile("[" + re.escape("".join(sorted(IGNORABLE))) + "]")
+_SEP_SPLIT = re.compile(r"([\s" + re.escape(_SEP_CHARS) + r"]+)")
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_SEARCH = re.compile(f"[{_HAN_CLASS}]")
+_HAN_RUNS = re.compile(f"[{_HAN_CLASS}]+")
 
 #: Characters that commonly follow a personal name without lengthening it:
 #: particles, conjunctions, prepositions, verbs of saying and being, and the
@@ -76,13 +80,12 @@ class Automata:
 
     @cached_property
     def en(self) -> Any:
-        """Automaton over tolerant English keys → tuple of (term, form)."""
+        """Automaton over tolerant English keys → (key length, ((term, form), ...))."""
         import ahocorasick
 
         entries: dict[str, list[tuple[Term, str]]] = {}
         for term in self.terms:
-            for form, values in (("en", (term.en,)), ("alias", term.aliases),
-                                 ("variant", term.variants), ("forbidden", term.forbidden)):
+            for form, values in zip(_FORMS, _form_values(term)):
                 for value in values:
                     key = en_key(value)
                     if key:
@@ -94,6 +97,48 @@ class Automata:
         if entries:
             auto.make_automaton()
         return auto
+
+    @cached_property
+    def _exact(self) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
+        """(term id, form) → its listed strings with typography folded, as
+        written and casefolded; built once so a match costs one fold."""
+        out = {}
+        for term in self.terms:
+            for form, values in zip(_FORMS, _form_values(term)):
+                exact = frozenset(en_exact(v) for v in values)
+                out[(term.id, form)] = (exact, frozenset(v.casefold() for v in exact))
+        return out
+
+    @cached_property
+    def _direct(self) -> dict[str, set[tuple[str, str]]]:
+        """Listed English strings exactly as written → their (term id, form)s."""
+        out: dict[str, set[tuple[str, str]]] = {}
+        for term in self.terms:
+            for form, values in zip(_FORMS, _form_values(term)):
+                for v in values:
+                    out.setdefault(v, set()).add((term.id, form))
+        return out
+
+    def pick_en(self, surface: str, found: tuple[tuple[Term, str], ...]) -> tuple[Term, str]:
+        """Which (term, form) a matched English string is: an exact listed
+        form first, then one that differs in case only, then the key's first
+        entry. A preferred form or alias spelt otherwise is ``"tolerant"``."""
+        direct = self._direct.get(surface)
+        if direct is not None:
+            for term, form in found:
+                if (term.id, form) in direct:
+                    return term, form
+        exact = en_exact(surface)
+        table = self._exact
+        for term, form in found:
+            if exact in table[(term.id, form)][0]:
+                return term, form
+        folded = exact.casefold()
+        for term, form in found:
+            if folded in table[(term.id, form)][1]:
+                return term, form if form in ("variant", "forbidden") else "tolerant"
+        term, form = found[0]
+        return term, form if form in ("variant", "forbidden") else "tolerant"
 
     @cached_property
     def zh(self) -> Any:
@@ -113,24 +158,45 @@ class Automata:
         return auto
 
     @cached_property
+    def zh_runs(self) -> re.Pattern[str]:
+        """Runs of characters that Chinese keys are made of: Han, plus any
+        other character some key holds (digits, letters, ·). The automaton
+        only ever runs over these."""
+        extra = {c for t in self.terms for f in t.zh_forms for c in fold_zh_text(f) if not is_han(c)}
+        cls = "".join(re.escape(c) for c in sorted(extra))
+        return re.compile(f"[{_HAN_CLASS}{cls}]+")
+
+    @cached_property
     def shortest_zh(self) -> dict[str, int]:
         """Term id → length of its shortest Chinese form. Of an ambiguous
         term only the shortest forms are everyday words (千帆, not 千帆星座)."""
         return {t.id: min(len(f) for f in t.zh_forms) for t in self.terms}
 
     @cached_property
-    def tokenizer(self) -> Any:
-        """A jieba tokenizer that knows every Chinese form of the glossary."""
-        from .segment import base_tokenizer, overlay_tokenizer
+    def zh_words(self) -> dict[str, int]:
+        """The glossary's Chinese words that jieba lacks, and all their
+        prefixes, as a jieba frequency table (0 for a bare prefix; the
+        words' own frequencies are filled in by :attr:`tokenizer`)."""
+        from .segment import base_tokenizer
 
-        base = base_tokenizer()
+        freq = base_tokenizer().FREQ
         words: dict[str, int] = {}
         for term in self.terms:
             for form in term.zh_forms:
                 key = fold_zh_text(form)
-                if len(key) > 1 and not base.FREQ.get(key):
-                    words[key] = _suggest_freq(base, key)
-        return overlay_tokenizer(words)
+                if len(key) > 1 and not freq.get(key):
+                    words[key] = 1
+                    for i in range(1, len(key)):
+                        words.setdefault(key[:i], 0)
+        return words
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """A jieba tokenizer that also knows every Chinese form of the glossary."""
+        from .segment import base_tokenizer, overlay_tokenizer
+
+        base = base_tokenizer()
+        return overlay_tokenizer({w: _suggest_freq(base, w) for w, f in self.zh_words.items() if f})
 
     def cut(self, text: str) -> list[str]:
         """Segment a short window with the glossary-aware tokenizer (memoized)."""
@@ -147,6 +213,13 @@ class Automata:
         return {}
 
 
+_FORMS = ("en", "alias", "variant", "forbidden")
+
+
+def _form_values(term: Term) -> tuple[tuple[str, ...], ...]:
+    return ((term.en,), term.aliases, term.variants, term.forbidden)
+
+
 def _suggest_freq(base: Any, word: str) -> int:
     """The smallest frequency that keeps ``word`` whole (as jieba's suggest_freq)."""
     total = float(base.total)
@@ -158,19 +231,14 @@ def _suggest_freq(base: Any, word: str) -> int:
 
 # ---------------------------------------------------------------- English side
 def _skeleton(text: str) -> tuple[str, list[int], list[int]]:
-    """Folded text with separators dropped; run starts in skeleton and text."""
-    folded = fold_en_text(text)
-    parts: list[str] = []
-    sk_starts: list[int] = []
-    tx_starts: list[int] = []
-    n = 0
-    for m in _RUN_RE.finditer(folded):
-        run = m.group()
-        sk_starts.append(n)
-        tx_starts.append(m.start())
-        parts.append(run)
-        n += len(run)
-    return "".join(parts), sk_starts, tx_starts
+    """Folded text with separators dropped, and where each run of it starts
+    in the skeleton and in the text. All list work happens in C."""
+    parts = _SEP_SPLIT.split(fold_en_text(text))
+    words = parts[0::2]
+    ends = list(accumulate(map(len, parts)))
+    tx_starts = [0, *ends[1::2]]
+    sk_starts = [0, *accumulate(map(len, words))][:-1]
+    return "".join(words), sk_starts, tx_starts
 
 
 def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple[tuple[Term, str], ...]]]:
@@ -191,6 +259,28 @@ def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple
         return tx_starts[r] + (i - sk_starts[r])
 
     candidates: list[tuple[int, int, tuple[tuple[Term, str], ...]]] = []
+    if not _IGNORABLE_RE.search(text):
+        # Fast path: decide boundaries in the skeleton. A candidate edge is a
+        # word boundary when a separator stands there (a run starts) or the
+        # neighbouring character is not a Latin letter or digit.
+        starts = set(sk_starts)
+        n_sk = len(skel)
+        append = candidates.append
+        for end_idx, (length, found) in auto.iter(skel):
+            i = end_idx - length + 1
+            if i and i not in starts:
+                ch = skel[i - 1]
+                if ch.isalnum() and ch < "\u2e80":
+                    continue
+            j = end_idx + 1
+            if j < n_sk and j not in starts:
+                ch = skel[j]
+                if ch.isalnum() and ch < "\u2e80":
+                    continue
+            append((to_text(i), to_text(end_idx) + 1, found))
+        return candidates
+    # Invisible characters are dropped like separators but are no boundary:
+    # look past them in the text itself.
     for end_idx, (length, found) in auto.iter(skel):
         s = to_text(end_idx - length + 1)
         e = to_text(end_idx) + 1
@@ -218,6 +308,7 @@ def find_en(text: str, glossary: "Glossary") -> list[Match]:
     >>> [(m.text, m.form) for m in find_en("Tianwen 3 and TIANWEN-3, not Tianwen-30.", g)]
     [('Tianwen 3', 'tolerant'), ('TIANWEN-3', 'tolerant')]
     """
+    automata = glossary.automata
     matches: list[Match] = []
     pos = 0
     for s, e, found in sorted(en_candidates(text, glossary), key=lambda c: (c[0], -c[1])):
@@ -225,27 +316,9 @@ def find_en(text: str, glossary: "Glossary") -> list[Match]:
             continue
         pos = e
         surface = text[s:e]
-        term, form = _pick_en(surface, found)
+        term, form = automata.pick_en(surface, found)
         matches.append(Match(term=term, start=s, end=e, text=surface, lang="en", form=form))
     return matches
-
-
-def _pick_en(surface: str, found: tuple[tuple[Term, str], ...]) -> tuple[Term, str]:
-    """The (term, form) a surface string is: exact forms first, then by list order."""
-    from .normalize import en_exact
-
-    exact = en_exact(surface)
-    for term, form in found:
-        values = {"en": (term.en,), "alias": term.aliases, "variant": term.variants, "forbidden": term.forbidden}[form]
-        if any(en_exact(v) == exact for v in values):
-            return term, form
-    folded = exact.casefold()
-    for term, form in found:
-        values = {"en": (term.en,), "alias": term.aliases, "variant": term.variants, "forbidden": term.forbidden}[form]
-        if any(en_exact(v).casefold() == folded for v in values):
-            return term, form if form in ("variant", "forbidden") else "tolerant"
-    term, form = found[0]
-    return term, form if form in ("variant", "forbidden") else "tolerant"
 
 
 # ---------------------------------------------------------------- Chinese side
@@ -265,41 +338,51 @@ def find_zh(text: str, glossary: "Glossary") -> list[Match]:
     auto = automata.zh
     if not len(auto) or not text:
         return []
-    folded = fold_zh_text(text)
-    candidates = sorted(
-        ((end_idx - length + 1, end_idx + 1, term) for end_idx, (length, term) in auto.iter(folded)),
-        key=lambda c: (c[0], -c[1]),
-    )
+    if _HAN_SEARCH.search(text) is None:
+        return []
+    # Keys live inside runs of Han (and the few other characters keys hold),
+    # so each run is matched and bounded on its own. A mostly non-Chinese
+    # text (an English article with glosses) folds only its runs.
+    dense = sum(map(len, _HAN_RUNS.findall(text))) * 8 >= len(text)
+    source = fold_zh_text(text) if dense else text
+    shortest = automata.shortest_zh
     matches: list[Match] = []
-    pos = 0
-    for s, e, term in candidates:
-        if s < pos:
-            continue
-        if not _zh_bounded(folded, s, e, term, automata):
-            continue
-        if term.ambiguous and e - s == automata.shortest_zh[term.id] and not _zh_is_name(folded, s, e, term):
-            continue
-        pos = e
-        matches.append(Match(term=term, start=s, end=e, text=text[s:e], lang="zh", form="zh"))
+    for run in automata.zh_runs.finditer(source):
+        piece = run.group() if dense else fold_zh_text(run.group())
+        r0 = run.start()
+        local = sorted(((end - length + 1, end + 1, term) for end, (length, term) in auto.iter(piece)),
+                       key=lambda c: (c[0], -c[1]))
+        pos = 0
+        for s, e, term in local:
+            if s < pos or not _zh_bounded(piece, s, e, term, automata):
+                continue
+            if term.ambiguous and e - s == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
+                continue
+            pos = e
+            matches.append(Match(term=term, start=r0 + s, end=r0 + e, text=text[r0 + s:r0 + e], lang="zh", form="zh"))
     return matches
 
 
-def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
+def _han_run(text: str, s: int, e: int, reach: int = 7) -> tuple[int, int]:
+    """The Han characters around [s, e), at most ``reach`` each way."""
     a = s
-    while a > 0 and is_han(text[a - 1]):
+    stop = max(0, s - reach)
+    while a > stop and is_han(text[a - 1]):
         a -= 1
     b = e
-    while b < len(text) and is_han(text[b]):
+    stop = min(len(text), e + reach)
+    while b < stop and is_han(text[b]):
         b += 1
     return a, b
 
 
-def _crossable(text: str, pos: int, lo: int, freq: Any) -> bool:
+def _crossable(text: str, pos: int, lo: int, words: dict[str, int], freq: dict[str, int]) -> bool:
     """Could a dictionary word run across ``pos``? jieba's table holds every
     prefix of every word, so a word starting at i < pos crosses pos exactly
-    when ``text[i:pos + 1]`` is in it."""
+    when ``text[i:pos + 1]`` is in it (or in the glossary's own words)."""
     for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
-        if text[i:pos + 1] in freq:
+        piece = text[i:pos + 1]
+        if piece in freq or piece in words:
             return True
     return False
 
@@ -314,13 +397,15 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     a, b = _han_run(text, s, e)
     if a == s and b == e:
         return True
-    freq = automata.tokenizer.FREQ
+    from .segment import base_tokenizer
+
+    freq, words = base_tokenizer().FREQ, automata.zh_words
     lo, hi = max(a, s - 6), min(b, e + 6)
     name_check = (
         term.category == "person" and len(term.zh) == 2 and e < b and text[e] not in _NAME_FOLLOWERS
     )
-    if not name_check and not (s > a and _crossable(text, s, lo, freq)) and not (
-        e < b and _crossable(text, e, s, freq)
+    if not name_check and not (s > a and _crossable(text, s, lo, words, freq)) and not (
+        e < b and _crossable(text, e, s, words, freq)
     ):
         return True
     window = text[lo:hi]
@@ -336,18 +421,22 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     return not (name_check and cuts[e - lo] == 1)
 
 
-def _zh_is_name(text: str, s: int, e: int, term: Term) -> bool:
-    """True when context shows an ambiguous term is used as the name."""
-    before = text[s - 1] if s > 0 else ""
-    after = text[e] if e < len(text) else ""
+def _zh_is_name(text: str, piece: str, r0: int, s: int, e: int, term: Term) -> bool:
+    """True when context shows an ambiguous term is used as the name.
+
+    ``piece`` is the folded run the candidate [s, e) lies in, which starts at
+    ``r0`` in ``text``: brackets and quotes are read in the text, cue words
+    in the run.
+    """
+    before = text[r0 + s - 1] if r0 + s > 0 else ""
+    after = text[r0 + e] if r0 + e < len(text) else ""
     if before in _OPEN_CLOSE and after == _OPEN_CLOSE[before]:
         return True
     if after in "(（" and (before == "" or not is_han(before)):
         return True  # 容易（Rong Yi）: the name glossed in English
-    cues = _CUES.get(term.category, ())
-    near_before = text[max(0, s - 4):s]
-    near_after = text[e:e + 4]
-    for cue in cues:
+    near_before = piece[max(0, s - 4):s]
+    near_after = piece[e:e + 4]
+    for cue in _CUES.get(term.category, ()):
         if near_after.startswith(cue) or near_before.endswith(cue):
             return True
     return False

@@ -82,12 +82,22 @@ def fold_en_text(text: str) -> str:
     >>> fold_en_text("Li Qiang’s ＮＰＣ – now")
     "li qiang's npc - now"
     """
-    table = {}
-    for ch in set(text):
-        folded = _fold_en_char(ch)
-        if folded != ch:
-            table[ord(ch)] = folded
-    return text.translate(table) if table else text
+    lowered = text.lower()
+    if text.isascii():
+        return lowered
+    if len(lowered) != len(text):  # a character whose lower case is longer (İ)
+        table = {ord(ch): _fold_en_char(ch) for ch in set(text) if _fold_en_char(ch) != ch}
+        return text.translate(table)
+    # Most characters fold as lower() does; fix up only those that do not.
+    special = {ch: _fold_en_char(ch) for ch in set(text) if not ch.isascii() and _fold_en_char(ch) != ch.lower()}
+    if not special:
+        return lowered
+    pattern = re.compile("[" + re.escape("".join(c.lower() for c in special)) + "]")
+    fix = {c.lower(): f for c, f in special.items()}
+    if len(fix) != len(special):  # two characters lower to one: fold by hand
+        table = {ord(ch): _fold_en_char(ch) for ch in set(text) if _fold_en_char(ch) != ch}
+        return text.translate(table)
+    return pattern.sub(lambda m: fix[m.group()], lowered)
 
 
 def en_exact(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..match import _pick_en, en_candidates
+from ..match import en_candidates
 from ..model import Match
 from ..normalize import fold_zh_text
 from ._base import Doc
@@ -20,9 +20,10 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
     # candidates included: "Young Master Zhou Que" renders 周公子 and 周缺.
     # Forbidden forms are wrong renderings and do not count.
     spans: set[tuple[str, int, int]] = set()
+    pick = tgt.glossary.automata.pick_en
     for s, e, found in en_candidates(tgt.masked, tgt.glossary):
         for term, form in found:
-            if form != "forbidden" or _pick_en(tgt.text[s:e], ((term, form),))[1] != "forbidden":
+            if form != "forbidden" or pick(tgt.text[s:e], ((term, form),))[1] != "forbidden":
                 spans.add((term.id, s, e))
     tgt_count = Counter(tid for tid, _s, _e in spans)
     by_term: dict[str, list[Match]] = {}
