@@ -256,17 +256,24 @@ def is_pinyin(text: str) -> bool:
     for word in words:
         if _DESIGNATION.fullmatch(word):
             continue
-        if not word or not _case_ok(word):
+        if not _is_pinyin_word(word):
             return False
-        parts = re.split(f"[{_APOSTROPHES}]", word)
-        for index, part in enumerate(parts):
-            parsed = _decompose(part)
-            if not parsed or not parsed[0] or _segment(*parsed) is None:
-                return False
-            if index and parsed[0][0] not in "aoeê":
-                return False
         has_pinyin = True
     return has_pinyin
+
+
+@lru_cache(maxsize=65536)
+def _is_pinyin_word(word: str) -> bool:
+    """One word of pinyin (names repeat their syllables: the cache pays)."""
+    if not word or not _case_ok(word):
+        return False
+    for index, part in enumerate(re.split(f"[{_APOSTROPHES}]", word)):
+        parsed = _decompose(part)
+        if not parsed or not parsed[0] or _segment(*parsed) is None:
+            return False
+        if index and parsed[0][0] not in "aoeê":
+            return False
+    return True
 
 
 # ------------------------------------------------------------------ readings
