@@ -39,6 +39,7 @@ _SEP_CHARS = "".join(sorted(IGNORABLE)) + "-\u2010\u2011\u2012\u2013\u2014\u2015
 _IGNORABLE_RE = re.compile("[" + re.escape("".join(sorted(IGNORABLE))) + "]")
 _SEP_SPLIT = re.compile(r"([\s" + re.escape(_SEP_CHARS) + r"]+)")
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _HAN_SEARCH = re.compile(f"[{_HAN_CLASS}]")
 _HAN_RUNS = re.compile(f"[{_HAN_CLASS}]+")
 
@@ -141,19 +142,25 @@ class Automata:
         return term, form if form in ("variant", "forbidden") else "tolerant"
 
     @cached_property
+    def _zh_keys(self) -> dict[str, Term]:
+        """Folded Chinese form → its term (the first term that lists it)."""
+        keys: dict[str, Term] = {}
+        for term in self.terms:
+            for form in term.zh_forms:
+                key = fold_zh_text(form)
+                if key:
+                    keys.setdefault(key, term)
+        return keys
+
+    @cached_property
     def zh(self) -> Any:
         """Automaton over folded Chinese forms → (length, term)."""
         import ahocorasick
 
         auto = ahocorasick.Automaton()
-        count = 0
-        for term in self.terms:
-            for form in term.zh_forms:
-                key = fold_zh_text(form)
-                if key and not auto.exists(key):
-                    auto.add_word(key, (len(key), term))
-                    count += 1
-        if count:
+        for key, term in self._zh_keys.items():
+            auto.add_word(key, (len(key), term))
+        if self._zh_keys:
             auto.make_automaton()
         return auto
 
@@ -175,28 +182,26 @@ class Automata:
     @cached_property
     def zh_words(self) -> dict[str, int]:
         """The glossary's Chinese words that jieba lacks, and all their
-        prefixes, as a jieba frequency table (0 for a bare prefix; the
-        words' own frequencies are filled in by :attr:`tokenizer`)."""
+        prefixes, as a jieba frequency table: 0 for a bare prefix, -1 for a
+        word whose frequency :attr:`tokenizer` works out on first need."""
         from .segment import base_tokenizer
 
         freq = base_tokenizer().FREQ
         words: dict[str, int] = {}
-        for term in self.terms:
-            for form in term.zh_forms:
-                key = fold_zh_text(form)
-                if len(key) > 1 and not freq.get(key):
-                    words[key] = 1
-                    for i in range(1, len(key)):
-                        words.setdefault(key[:i], 0)
+        for key in self._zh_keys:
+            if len(key) > 1 and not freq.get(key):
+                words[key] = -1
+                for i in range(1, len(key)):
+                    words.setdefault(key[:i], 0)
         return words
 
     @cached_property
     def tokenizer(self) -> Any:
-        """A jieba tokenizer that also knows every Chinese form of the glossary."""
-        from .segment import base_tokenizer, overlay_tokenizer
+        """A jieba tokenizer that also knows every Chinese form of the glossary.
+        It shares :attr:`zh_words` and jieba's own table; it copies neither."""
+        from .segment import base_tokenizer, overlay_class
 
-        base = base_tokenizer()
-        return overlay_tokenizer({w: _suggest_freq(base, w) for w, f in self.zh_words.items() if f})
+        return overlay_class()(base_tokenizer(), self.zh_words)
 
     def cut(self, text: str) -> list[str]:
         """Segment a short window with the glossary-aware tokenizer (memoized)."""
@@ -218,15 +223,6 @@ _FORMS = ("en", "alias", "variant", "forbidden")
 
 def _form_values(term: Term) -> tuple[tuple[str, ...], ...]:
     return ((term.en,), term.aliases, term.variants, term.forbidden)
-
-
-def _suggest_freq(base: Any, word: str) -> int:
-    """The smallest frequency that keeps ``word`` whole (as jieba's suggest_freq)."""
-    total = float(base.total)
-    freq = 1.0
-    for seg in base.cut(word, HMM=False):
-        freq *= base.FREQ.get(seg, 1) / total
-    return max(int(freq * total) + 1, 1)
 
 
 # ---------------------------------------------------------------- English side
@@ -347,16 +343,22 @@ def find_zh(text: str, glossary: "Glossary") -> list[Match]:
     source = fold_zh_text(text) if dense else text
     shortest = automata.shortest_zh
     matches: list[Match] = []
+    hits_in = auto.iter
     for run in automata.zh_runs.finditer(source):
         piece = run.group() if dense else fold_zh_text(run.group())
+        hits = list(hits_in(piece))
+        if not hits:
+            continue
+        if len(hits) > 1:  # leftmost first, then longest
+            hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
         r0 = run.start()
-        local = sorted(((end - length + 1, end + 1, term) for end, (length, term) in auto.iter(piece)),
-                       key=lambda c: (c[0], -c[1]))
         pos = 0
-        for s, e, term in local:
+        for end, (length, term) in hits:
+            s = end - length + 1
+            e = end + 1
             if s < pos or not _zh_bounded(piece, s, e, term, automata):
                 continue
-            if term.ambiguous and e - s == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
+            if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
                 continue
             pos = e
             matches.append(Match(term=term, start=r0 + s, end=r0 + e, text=text[r0 + s:r0 + e], lang="zh", form="zh"))
@@ -451,6 +453,6 @@ def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
         from .index import default_glossary
 
         glossary = default_glossary()
-    matches = find_en(text, glossary) + find_zh(text, glossary)
+    matches = (find_en(text, glossary) if _LATIN.search(text) else []) + find_zh(text, glossary)
     matches.sort(key=lambda m: (m.start, -m.end))
     return matches

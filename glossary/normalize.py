@@ -51,7 +51,12 @@ def is_han(ch: str) -> bool:
     >>> is_han("李"), is_han("L")
     (True, False)
     """
-    return bool(_HAN_RE.match(ch))
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\U00020000" <= ch <= "\U0003134f"
+    )
 
 
 def has_han(text: str) -> bool:

@@ -9,8 +9,8 @@ copying or modifying it.
 from __future__ import annotations
 
 import logging
+import math
 import threading
-from collections import ChainMap
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
 
-__all__ = ["base_tokenizer", "cut", "overlay_tokenizer", "pos_cut"]
+__all__ = ["base_tokenizer", "cut", "overlay_class", "overlay_tokenizer", "pos_cut"]
 
 _lock = threading.Lock()
 
@@ -48,29 +48,82 @@ def cut(text: str, *, hmm: bool = True) -> list[str]:
 def overlay_tokenizer(words: Mapping[str, int] | Iterable[str]) -> "jieba.Tokenizer":
     """A tokenizer that also knows ``words``, sharing the base dictionary.
 
-    The base dictionary is neither copied nor modified: the overlay's
-    frequency table is a ``ChainMap`` of the extra words over it.
+    The base dictionary is neither copied nor modified: lookups try the
+    overlay's own table, then the base one. ``words`` maps each word to its
+    frequency; a frequency of -1 (or a plain iterable of words) means "just
+    enough to keep the word whole", worked out the first time a route needs it.
     """
-    import jieba
-
     base = base_tokenizer()
     extra: dict[str, int] = {}
-    if isinstance(words, Mapping):
-        items: Iterable[tuple[str, int]] = words.items()
-    else:
-        items = ((w, 0) for w in words)
+    items = words.items() if isinstance(words, Mapping) else ((w, -1) for w in words)
     for word, freq in items:
-        f = freq or max(base.FREQ.get(word, 0), 10_000)
-        extra[word] = f
+        extra[word] = freq if freq else -1
         for i in range(1, len(word)):  # prefixes, as jieba's DAG needs
-            extra.setdefault(word[:i], base.FREQ.get(word[:i], 0))
-    tk: Any = jieba.Tokenizer.__new__(jieba.Tokenizer)
-    tk.__dict__.update(base.__dict__)
-    tk.FREQ = ChainMap(extra, base.FREQ)
-    tk.total = base.total + sum(f for w, f in extra.items() if w not in base.FREQ)
-    tk.user_word_tag_tab = {}
-    tk.lock = threading.RLock()
-    return tk
+            extra.setdefault(word[:i], 0)
+    return overlay_class()(base, extra)
+
+
+@lru_cache(maxsize=1)
+def overlay_class() -> type:
+    """The tokenizer class behind :func:`overlay_tokenizer`: build one with
+    ``overlay_class()(base_tokenizer(), table)``, where ``table`` holds the
+    extra words (-1: work the frequency out on need) and all their prefixes (0)."""
+    import jieba
+
+    class OverlayTokenizer(jieba.Tokenizer):  # type: ignore[misc]
+        """jieba's tokenizer over two frequency tables: the glossary's, then jieba's."""
+
+        def __init__(self, base: Any, extra: dict[str, int]) -> None:
+            self.__dict__.update(base.__dict__)
+            self.base_freq = base.FREQ
+            self.extra = extra
+            self.user_word_tag_tab = {}
+            self.lock = threading.RLock()
+
+        def _freq(self, word: str) -> int:
+            f = self.extra.get(word)
+            if f is None:
+                return self.base_freq.get(word) or 0
+            if f < 0:  # a glossary word: just enough to beat its own split
+                f = self.extra[word] = _suggest_freq(self.base_freq, self.total, word)
+            return f or self.base_freq.get(word) or 0
+
+        def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+            base, extra = self.base_freq, self.extra
+            dag: dict[int, list[int]] = {}
+            n = len(sentence)
+            for k in range(n):
+                ends = []
+                i = k
+                frag = sentence[k]
+                while i < n and (frag in base or frag in extra):
+                    if base.get(frag) or extra.get(frag):
+                        ends.append(i)
+                    i += 1
+                    frag = sentence[k:i + 1]
+                dag[k] = ends or [k]
+            return dag
+
+        def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
+            n = len(sentence)
+            route[n] = (0.0, 0)
+            logtotal = math.log(self.total)
+            freq = self._freq
+            for idx in range(n - 1, -1, -1):
+                route[idx] = max(
+                    (math.log(freq(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in DAG[idx]
+                )
+
+    return OverlayTokenizer
+
+
+def _suggest_freq(freq: Mapping[str, int], total: int, word: str) -> int:
+    """The smallest frequency that keeps ``word`` whole, as jieba's
+    ``suggest_freq`` works it out, from the base dictionary's own split."""
+    p = 1.0
+    for seg in base_tokenizer().cut(word, HMM=False):
+        p *= (freq.get(seg) or 1) / total
+    return max(int(p * total) + 1, 1)
 
 
 @lru_cache(maxsize=1)
