@@ -21,21 +21,26 @@ Units without a translation are skipped.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import GlossaryError, Problem
 from .model import Finding
 
 __all__ = [
+    "CHUNK_BYTES",
     "TABLE_SUFFIXES",
     "TRANSLATION_SUFFIXES",
     "Bilingual",
     "Segment",
+    "TextChunk",
     "decode",
     "is_bilingual",
     "place",
@@ -43,6 +48,7 @@ __all__ = [
     "read_bilingual",
     "read_table_pairs",
     "read_text",
+    "read_text_chunks",
     "read_translation_file",
 ]
 
@@ -81,14 +87,24 @@ class Bilingual:
         return [(s.source, s.target) for s in self.segments]
 
 
+_FOREIGN_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                 (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
 def decode(data: bytes, name: str) -> str:
     """UTF-8 bytes as text (a leading BOM dropped); GlossaryError naming the bad byte.
+
+    The line in the message counts ``\\n`` line ends, as finding positions do.
 
     >>> decode(b"ok\\n\\xff", "a.md")
     Traceback (most recent call last):
     ...
     glossary.errors.GlossaryError: a.md: not valid UTF-8 at byte offset 3 (line 2)
     """
+    for bom, encoding in _FOREIGN_BOMS:
+        if data.startswith(bom):
+            raise GlossaryError(Problem(name, 0, f"the file is {encoding}, not UTF-8 (it starts with a {encoding} "
+                                                  "byte-order mark)", "save it as UTF-8"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,6 +116,92 @@ def decode(data: bytes, name: str) -> str:
 def read_text(path: str | os.PathLike[str]) -> str:
     """A UTF-8 file's text, line ends untouched; OSError if it cannot be read."""
     return decode(Path(path).read_bytes(), os.fspath(path))
+
+
+#: Texts are read for checking in pieces of about this many bytes (see :func:`read_text_chunks`).
+CHUNK_BYTES = 1 << 20
+_BLANK_LINES = (b"\n", b"\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class TextChunk:
+    """A piece of a text that ends at a blank line (or at the end of the text).
+
+    ``line_offset`` is the number of lines before the piece, so its line n is
+    line ``line_offset + n`` of the file. ``masked`` is
+    :func:`glossary.source.mask` of the piece when the reader has computed it,
+    else None.
+    """
+
+    text: str
+    line_offset: int
+    masked: str | None = None
+
+
+def read_text_chunks(
+    source: str | os.PathLike[str] | BinaryIO,
+    name: str | None = None,
+    *,
+    markdown: bool = True,
+    size: int = CHUNK_BYTES,
+) -> Iterator[TextChunk]:
+    """A UTF-8 text (a path or a binary file) in pieces of about ``size`` bytes, read as they are needed.
+
+    A piece ends with a blank line (an empty line) outside every region that
+    masking skips across lines (a fenced code block, an HTML comment, a
+    ``<!-- glossary off -->`` region): so masking each piece gives the same
+    text as masking the whole. A text with no blank line, or with such a
+    region left open until its end, is one piece. A leading BOM is dropped
+    (as :func:`decode` does). Invalid UTF-8 raises GlossaryError naming the
+    byte offset and the line in the whole text.
+
+    >>> import io
+    >>> [(c.line_offset, c.text) for c in read_text_chunks(io.BytesIO(b"a\\n\\nb\\n"), "t.md", size=1)]
+    [(0, 'a\\n\\n'), (2, 'b\\n')]
+    """
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as fh:
+            yield from _chunks(fh, name or os.fspath(source), markdown, size)
+    else:
+        yield from _chunks(source, name or getattr(source, "name", "<stdin>"), markdown, size)
+
+
+def _chunks(fh: BinaryIO, name: str, markdown: bool, size: int) -> Iterator[TextChunk]:
+    from .source import mask
+
+    lines: list[bytes] = []
+    pending = 0  # bytes in ``lines``
+    byte_offset = line_offset = 0
+    try_at = size
+    for raw in fh:
+        lines.append(raw)
+        pending += len(raw)
+        if pending < try_at or raw not in _BLANK_LINES:
+            continue
+        text = _decode_at(b"".join(lines), name, byte_offset, line_offset)
+        # A region left open runs on to the end of the text: it blanks a sentinel placed there.
+        masked = mask(text + "\x00", markdown=markdown)
+        if masked[-1] != "\x00":
+            try_at = 2 * pending  # try again further on: the reading stays linear
+            continue
+        yield TextChunk(text, line_offset, masked[:-1])
+        byte_offset += pending
+        line_offset += len(lines)
+        lines, pending, try_at = [], 0, size
+    if lines or not byte_offset:
+        yield TextChunk(_decode_at(b"".join(lines), name, byte_offset, line_offset), line_offset)
+
+
+def _decode_at(data: bytes, name: str, byte_offset: int, line_offset: int) -> str:
+    """:func:`decode` for a piece that starts ``byte_offset`` bytes and ``line_offset`` lines into the text."""
+    if not byte_offset:
+        return decode(data, name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = line_offset + data.count(b"\n", 0, exc.start) + 1
+        raise GlossaryError(Problem(name, 0, f"not valid UTF-8 at byte offset {byte_offset + exc.start} "
+                                             f"(line {line})")) from None
 
 
 def _lines(text: str) -> list[str]:

@@ -40,12 +40,12 @@ from xml.etree import ElementTree as ET
 from .errors import GlossaryError, Problem
 from .model import Term
 from .report import term_dict
-from .table import atomic_writer, write_csv
+from .table import atomic_writer, spreadsheet_safe, write_csv
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
 
-__all__ = ["DIRECTIONS", "FORMATS", "LIMITS", "export"]
+__all__ = ["CSV_FORMATS", "DIRECTIONS", "FORMATS", "LIMITS", "export"]
 
 #: Translation directions for the formats that map one language to the other.
 DIRECTIONS: tuple[str, ...] = ("zh-en", "en-zh")
@@ -67,12 +67,8 @@ LANGUAGE_CODES: dict[str, dict[str, str]] = {
 }
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-#: Leading characters a spreadsheet runs as a formula (OWASP, CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str, safe: bool) -> str:
-    return "'" + value if safe and value.startswith(_FORMULA_START) else value
+#: The formats written as CSV, where ``safe=True`` applies.
+CSV_FORMATS: tuple[str, ...] = ("csv", "deepl", "google", "amazon")
 
 
 def _csv(g: "Glossary", out: TextIO, *, safe: bool = False, **_: object) -> None:
@@ -240,7 +236,7 @@ def _write_rows(service: str, name: str, out: TextIO, rows: list[list[str]], saf
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
-        writer.writerow([_cell(v, safe) for v in row])
+        writer.writerow([spreadsheet_safe(v) for v in row] if safe else row)
     data = buffer.getvalue()
     size = len(data.encode("utf-8"))
     if size > LIMITS[service]["file_bytes"]:
@@ -300,8 +296,10 @@ def export(
 ) -> str | os.PathLike[str] | TextIO:
     """Write ``g`` to ``dest`` (a path or a writable text file) in ``format``.
 
-    ``safe=True`` guards spreadsheet cells against formula injection (CSV-like
-    formats only). ``direction`` (``"zh-en"`` or ``"en-zh"``) orients the
+    ``safe=True`` guards spreadsheet cells against formula injection: a cell
+    that starts with ``= + - @``, a tab or a carriage return gets a leading
+    apostrophe (CSV formats only; off by default, so that the canonical CSV
+    round-trips exactly). ``direction`` (``"zh-en"`` or ``"en-zh"``) orients the
     deepl and amazon exports. Returns ``dest``, so ``load(export(g, path))``
     round-trips. Nothing is written when the glossary cannot be exported.
 
@@ -315,6 +313,8 @@ def export(
         raise ValueError(f"unknown export format {format!r}; choose from {', '.join(FORMATS)}") from None
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown direction {direction!r}; choose from {', '.join(DIRECTIONS)}")
+    if safe and format not in CSV_FORMATS:
+        raise ValueError(f"safe applies to the CSV formats ({', '.join(CSV_FORMATS)}), not {format}")
     buffer = io.StringIO()
     writer(g, buffer, safe=safe, direction=direction)
     if isinstance(dest, (str, os.PathLike)):

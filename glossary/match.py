@@ -100,15 +100,19 @@ class Automata:
         return auto
 
     @cached_property
-    def _exact(self) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
-        """(term id, form) → its listed strings with typography folded, as
-        written and casefolded; built once so a match costs one fold."""
-        out = {}
-        for term in self.terms:
-            for form, values in zip(_FORMS, _form_values(term)):
-                exact = frozenset(en_exact(v) for v in values)
-                out[(term.id, form)] = (exact, frozenset(v.casefold() for v in exact))
-        return out
+    def _exact_cache(self) -> dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]:
+        return {}
+
+    def _exact(self, term: Term, form: str) -> tuple[frozenset[str], frozenset[str]]:
+        """A term's listed strings of one form with typography folded, as
+        written and casefolded; worked out once, when first needed."""
+        key = (term.id, form)
+        entry = self._exact_cache.get(key)
+        if entry is None:
+            values = _form_values(term)[_FORMS.index(form)]
+            exact = frozenset(en_exact(v) for v in values)
+            entry = self._exact_cache[key] = (exact, frozenset(v.casefold() for v in exact))
+        return entry
 
     @cached_property
     def _direct(self) -> dict[str, set[tuple[str, str]]]:
@@ -132,11 +136,11 @@ class Automata:
         exact = en_exact(surface)
         table = self._exact
         for term, form in found:
-            if exact in table[(term.id, form)][0]:
+            if exact in table(term, form)[0]:
                 return term, form
         folded = exact.casefold()
         for term, form in found:
-            if folded in table[(term.id, form)][1]:
+            if folded in table(term, form)[1]:
                 return term, form if form in ("variant", "forbidden") else "tolerant"
         term, form = found[0]
         return term, form if form in ("variant", "forbidden") else "tolerant"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["LineIndex", "mask"]
+__all__ = ["LineIndex", "blank", "mask"]
 
 _OFF_ON = re.compile(r"<!--\s*glossary\s+off\s*-->.*?(?:<!--\s*glossary\s+on\s*-->|\Z)", re.S | re.I)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -24,8 +24,19 @@ _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|\bhttps?://[^\s)>\]]+", re.I)
 
 
+def blank(text: str) -> str:
+    """``text`` as spaces, keeping its line breaks.
+
+    >>> blank("ab\\r\\ncd")
+    '  \\r\\n  '
+    """
+    if "\n" not in text and "\r" not in text:
+        return " " * len(text)
+    return re.sub(r"[^\n\r]", " ", text)
+
+
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n\r]", " ", match.group())
+    return blank(match.group())
 
 
 def mask(text: str, *, markdown: bool = True) -> str:

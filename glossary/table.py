@@ -8,7 +8,9 @@ line. Writing is atomic (a temporary file in the same folder, then a rename).
 
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
 import io
 import os
 import re
@@ -24,6 +26,7 @@ from .normalize import en_exact, has_han, zh_key
 
 __all__ = [
     "COLUMNS",
+    "FORMULA_START",
     "MAX_FIELD_BYTES",
     "REQUIRED",
     "SEPARATOR",
@@ -32,6 +35,7 @@ __all__ = [
     "guess_category",
     "read_table",
     "slugify",
+    "spreadsheet_safe",
     "write_csv",
 ]
 
@@ -62,7 +66,8 @@ MAX_FIELD_BYTES = 1024
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
-_CSV_INJECTION = ("=", "+", "-", "@", "\t", "\r")
+#: Leading characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def slugify(text: str) -> str:
@@ -112,30 +117,64 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(_clean(v) for v in cell.split(SEPARATOR) if v.strip())
 
 
+#: Byte-order marks of encodings a table is sometimes saved in by mistake (UTF-32 first: it starts like UTF-16).
+_FOREIGN_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_SAVE_AS_UTF8 = "save it as UTF-8; in Excel, as 'CSV UTF-8'"
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    """The 1-based line of a byte offset, counting \\n, \\r\\n and lone \\r as line ends (as CSV does)."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
 def _decode(data: bytes, name: str) -> str:
+    for bom, encoding in _FOREIGN_BOMS:
+        if data.startswith(bom):
+            raise GlossaryError(Problem(name, 1, f"the file is {encoding}, not UTF-8 (it starts with a {encoding} "
+                                                  "byte-order mark)", _SAVE_AS_UTF8))
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        line = data.count(b"\n", 0, offset) + 1
         raise GlossaryError(
-            Problem(name, line, f"NUL byte at byte offset {offset}", "the file is binary or UTF-16; save it as UTF-8")
+            Problem(name, _line_at(data, offset), f"NUL byte at byte offset {offset}",
+                    "the file is binary or UTF-16; " + _SAVE_AS_UTF8)
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
         raise GlossaryError(
             Problem(
                 name,
-                line,
+                _line_at(data, exc.start),
                 f"not valid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x})",
-                "save the table as UTF-8",
+                "is the table in GBK or Latin-1? " + _SAVE_AS_UTF8,
             )
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encode(text: str, name: str) -> bytes:
+    """A table read as text, back to bytes; a lone surrogate (not Unicode) is an error."""
+    bad = _SURROGATE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise GlossaryError(Problem(name, line, f"lone surrogate U+{ord(bad.group()):04X} at character offset "
+                                                f"{bad.start()}", "the text is not valid Unicode; " + _SAVE_AS_UTF8))
+    return text.encode("utf-8")
+
+
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the 1-based line each one starts on."""
+    """CSV records with the 1-based line each one starts on.
+
+    A malformed record raises GlossaryError naming the line it starts on (a
+    quoted field may span lines), and the line where reading failed.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1
     while True:
@@ -144,9 +183,25 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise GlossaryError(Problem("", reader.line_num, f"malformed CSV: {exc}")) from None
+            raise GlossaryError(_csv_problem(str(exc), start, reader.line_num)) from None
         yield start, row
         start = reader.line_num + 1
+
+
+_CLOSE_QUOTE = 'end the field with a double quote; write a quote inside a field as ""'
+
+
+def _csv_problem(error: str, start: int, line: int) -> Problem:
+    """A Problem for a csv.Error in the record that starts on ``start``."""
+    if error == "unexpected end of data":
+        return Problem("", start, f"a quoted field that starts on line {start} is never closed; it runs to the end "
+                       f"of the file (line {line})", _CLOSE_QUOTE)
+    if error.startswith("field larger than field limit"):
+        return Problem("", start, f"a quoted field that starts on line {start} is never closed, or is over "
+                       f"{csv.field_size_limit():,} characters", _CLOSE_QUOTE)
+    where = f" (on line {line})" if line != start else ""
+    return Problem("", start, f"malformed CSV: {error}{where}",
+                   'quote a field that holds a comma, a quote or a line break, and double its quotes: "a ""b"", c"')
 
 
 def read_table(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, name: str | None = None) -> list[Term]:
@@ -165,7 +220,7 @@ def read_table(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, name: st
     else:
         name = name or getattr(source, "name", None) or "<table>"
         raw = source.read()
-        data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+        data = _encode(raw, str(name)) if isinstance(raw, str) else raw
     text = _decode(data, str(name))
     try:
         return _parse(text, str(name))
@@ -183,13 +238,14 @@ def _parse(text: str, name: str) -> list[Term]:
             break
     else:
         raise GlossaryError(Problem(name, 0, "empty file: no header row", "the first row names the columns, e.g. zh,en"))
+    given = header
     header = [h.strip().lower() for h in header]
     problems: list[Problem] = []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise GlossaryError(
-            Problem(name, header_line, f"missing required column {', '.join(missing)}; header is {','.join(header)!r}",
-                    "the header row needs at least the columns zh and en")
+            Problem(name, header_line, f"missing required column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; header is {','.join(given)!r}",
+                    _header_hint(given))
         )
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
@@ -205,19 +261,22 @@ def _parse(text: str, name: str) -> list[Term]:
     seen_ids: dict[str, int] = {}
     seen_zh: dict[str, int] = {}
     for line, row in records:
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue  # blank line
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line, or a row of empty cells (spreadsheets save empty rows as ",,,")
         if len(row) != len(header):
-            problems.append(Problem(name, line, f"row has {len(row)} fields, the header has {len(header)}",
-                                    "quote fields that contain commas"))
+            hint = "quote a field that contains a comma" if len(row) > len(header) else \
+                "every row needs a field for each column; leave a field empty with nothing between the commas"
+            problems.append(Problem(name, line, f"row has {len(row)} fields, the header has {len(header)}", hint))
             continue
         cells = dict(zip(header, row))
         term = _row_to_term(cells, line, name, problems)
         if term is None:
             continue
-        if term.id in seen_ids:
-            problems.append(Problem(name, line, f"duplicate id {term.id!r} (first on line {seen_ids[term.id]})"))
-        seen_ids.setdefault(term.id, line)
+        if "id" in header:  # ids made from en are made unique below; given ids must be unique
+            if term.id in seen_ids:
+                problems.append(Problem(name, line, f"duplicate id {term.id!r} (first on line {seen_ids[term.id]})",
+                                        "ids are stable keys: give each term its own"))
+            seen_ids.setdefault(term.id, line)
         for form in term.zh_forms:
             key = zh_key(form)
             if key in seen_zh and seen_zh[key] != line:
@@ -227,9 +286,23 @@ def _parse(text: str, name: str) -> list[Term]:
         terms.append(term)
     if problems:
         raise GlossaryError(problems)
+    if not terms:
+        raise GlossaryError(Problem(name, header_line, "no terms: the table has a header row and nothing else",
+                                    "add one row per term below the header"))
     if "id" not in header:
         terms = _assign_ids(terms)
     return terms
+
+
+def _header_hint(header: list[str]) -> str:
+    """Why a header row may lack the required columns."""
+    if any(has_han(cell) for cell in header):
+        return "the first row looks like a term, not a header: add a header row such as zh,en above it"
+    if len(header) == 1:
+        for sep, what in ((";", "semicolons"), ("\t", "tabs")):
+            if sep in header[0]:
+                return f"the fields are separated by {what}; a term table separates them by commas"
+    return "the header row needs at least the columns zh and en"
 
 
 def _assign_ids(terms: list[Term]) -> list[Term]:
@@ -352,10 +425,13 @@ def check_terms(terms: Iterable[Term], name: str = "<table>") -> list[Problem]:
     return problems
 
 
-def _cell(value: str, safe: bool) -> str:
-    if safe and value.startswith(_CSV_INJECTION):
-        return "'" + value
-    return value
+def spreadsheet_safe(value: str) -> str:
+    """``value`` with a leading apostrophe if a spreadsheet would read it as a formula.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-1"), spreadsheet_safe("Li Qiang")
+    ("'=HYPERLINK(1)", "'-1", 'Li Qiang')
+    """
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def write_csv(terms: Iterable[Term], out: TextIO, *, safe: bool = False) -> None:
@@ -374,7 +450,7 @@ def write_csv(terms: Iterable[Term], out: TextIO, *, safe: bool = False) -> None
             sep.join(t.forbidden), t.pinyin, t.romanization, t.category, "true" if t.ambiguous else "false",
             t.note, t.source,
         ]
-        writer.writerow([_cell(v, safe) for v in row])
+        writer.writerow([spreadsheet_safe(v) for v in row] if safe else row)
 
 
 @contextmanager
@@ -382,12 +458,26 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """Open ``path`` for writing so that it is replaced whole or not at all.
 
     Text goes to a temporary file in the same folder, which is renamed over
-    ``path`` only when the block ends without an exception.
+    ``path`` only when the block ends without an exception; on any exception
+    the temporary file is removed and ``path`` is left as it was. A symbolic
+    link is followed (the file it points to is replaced, the link kept), and
+    an existing file keeps its permissions; a new one gets the usual ones
+    (0o666 less the umask).
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", os.fspath(path))
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # name the folder the user gave, not the temporary file
+        raise type(exc)(exc.errno, exc.strerror, os.path.dirname(os.fspath(path)) or ".") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            os.chmod(tmp, mode)
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -398,3 +488,9 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

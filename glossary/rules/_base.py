@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Finding, Match, Term
 from ..normalize import en_exact, en_key, fold_en_text
-from ..source import LineIndex, mask
+from ..source import LineIndex, blank, mask
 from . import get_rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,7 +91,7 @@ class Doc:
             if g.kind == "after":
                 a, b = g.span
                 parts.append(self.masked[pos:a])
-                parts.append(re.sub(r"[^\r\n]", " ", self.masked[a:b]))
+                parts.append(blank(self.masked[a:b]))
                 pos = b
         parts.append(self.masked[pos:])
         return "".join(parts)
@@ -115,7 +115,8 @@ class Doc:
         ``pos`` are passed over. Returns (kind, form, start) of the longest
         form that fits on a word boundary, or None.
         """
-        lo = max(0, pos - 400)
+        reach = 2 * max((len(form) for _, form in forms), default=0) + 40
+        lo = max(0, pos - reach)
         stop = name_end(self.glossless, pos, lo)
         window = self.glossless[lo:stop]
         folded = fold_en_text(window)
