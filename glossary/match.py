@@ -334,6 +334,19 @@ def find_zh(text: str, glossary: "Glossary") -> list[Match]:
     >>> [m.text for m in find_zh("王林说，王林业务很忙，这件事很容易，代表容易发言。王林业来了", g)]
     ['王林', '王林', '容易']
     """
+    if _IGNORABLE_RE.search(text) is None:
+        return _find_zh(text, glossary)
+    # Invisible characters (zero-width spaces, variation selectors) are
+    # skipped: match the text without them, then map offsets back.
+    keep = [i for i, c in enumerate(text) if c not in IGNORABLE]
+    out = []
+    for m in _find_zh("".join(text[i] for i in keep), glossary):
+        start, end = keep[m.start], keep[m.end - 1] + 1
+        out.append(Match(term=m.term, start=start, end=end, text=text[start:end], lang="zh", form="zh"))
+    return out
+
+
+def _find_zh(text: str, glossary: "Glossary") -> list[Match]:
     automata = glossary.automata
     auto = automata.zh
     if not len(auto) or not text:

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Finding, Match, Term
-from ..normalize import en_exact, en_key, fold_en_text
+from ..normalize import IGNORABLE, en_exact, en_key, fold_en_text
 from ..source import LineIndex, blank, mask
 from . import get_rule
 
@@ -120,7 +120,7 @@ class Doc:
         stop = name_end(self.glossless, pos, lo)
         window = self.glossless[lo:stop]
         folded = fold_en_text(window)
-        keep = [i for i, c in enumerate(folded) if not (c.isspace() or c == "-")]
+        keep = [i for i, c in enumerate(folded) if not (c.isspace() or c == "-" or c in IGNORABLE)]
         skel = "".join(folded[i] for i in keep)
         best: tuple[str, str, int] | None = None
         best_len = 0
@@ -172,7 +172,7 @@ class Doc:
 
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "at", "to"})
-_TRAILERS = " \t\u00a0'\"\u2018\u2019\u201c\u201d*_]"
+_TRAILERS = " \t\u00a0'\"\u2018\u2019\u201c\u201d*_]" + "".join(sorted(IGNORABLE))
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
