@@ -1,5 +1,10 @@
 """Read input files: text, and bilingual (Chinese source, English target) documents.
 
+Text is UTF-8; :func:`decode` names the byte offset and line of a bad byte.
+:func:`read_text_chunks` reads a long text in pieces that end at blank
+lines, so that checking it takes memory for one piece, not the whole file
+(docs/errors.md, "Large files").
+
 Bilingual input comes in four shapes:
 
 * two line-aligned files, one segment per line (:func:`read_aligned`);
@@ -110,7 +115,7 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise GlossaryError(Problem(name, 0, f"not valid UTF-8 at byte offset {exc.start} (line {line})")) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -119,7 +124,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 
 #: Texts are read for checking in pieces of about this many bytes (see :func:`read_text_chunks`).
-CHUNK_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 18
 _BLANK_LINES = (b"\n", b"\r\n")
 
 
@@ -163,7 +168,7 @@ def read_text_chunks(
         with open(source, "rb") as fh:
             yield from _chunks(fh, name or os.fspath(source), markdown, size)
     else:
-        yield from _chunks(source, name or getattr(source, "name", "<stdin>"), markdown, size)
+        yield from _chunks(source, name or str(getattr(source, "name", "<stdin>")), markdown, size)
 
 
 def _chunks(fh: BinaryIO, name: str, markdown: bool, size: int) -> Iterator[TextChunk]:

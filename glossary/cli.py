@@ -306,7 +306,7 @@ def _check_chunks(chunks: Iterable[Any], g: Any, *, markdown: bool, rules: froze
                 piece = _Kept(doc, keep, shift)
                 kept += [(piece, m) for m in keep]
     if "inconsistent" in rules:
-        check_inconsistent(kept)
+        check_inconsistent(kept)  # type: ignore[arg-type]  # _Kept stands in for Doc
         for piece in dict.fromkeys(p for p, _ in kept):
             findings += piece.findings
     return sort_findings(findings)

@@ -18,7 +18,7 @@ _OFF_ON = re.compile(r"<!--\s*glossary\s+off\s*-->.*?(?:<!--\s*glossary\s+on\s*-
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.S | re.M)
 # An indented code block: indented lines after a blank line (or at the start).
-_INDENTED = re.compile(r"(?:\A|\n[ \t]*\r?\n)((?:(?: {4}|\t)[^\n]*(?:\n|\Z))+)")
+_INDENTED = re.compile(r"(?:\A|(?<=\n)[ \t]*\r?\n)((?:(?: {4}|\t)[^\n]*(?:\n|\Z))+)")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M)

@@ -153,7 +153,7 @@ def _decode(data: bytes, name: str) -> str:
                 "is the table in GBK or Latin-1? " + _SAVE_AS_UTF8,
             )
         ) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -232,7 +232,8 @@ def read_table(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, name: st
 
 def _parse(text: str, name: str) -> list[Term]:
     records = _records(text)
-    header_line, header = 0, []
+    header_line = 0
+    header: list[str] = []
     for header_line, header in records:
         if any(h.strip() for h in header):
             break

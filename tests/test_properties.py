@@ -82,3 +82,73 @@ def test_any_valid_table_round_trips_through_csv(rows):
     glossary.export(g, buf)
     buf.seek(0)
     assert glossary.load(buf) == g
+
+
+# -- Round trips through the other exports, and checking in pieces ---------------------------------
+
+def _valid_terms(rows) -> list[glossary.Term]:
+    """Terms from term_rows that a table accepts: distinct English, alias unlike the rendering."""
+    seen_en: set[str] = set()
+    terms = []
+    for i, (zh, en, alias, amb) in enumerate(rows):
+        if en.casefold() in seen_en or alias.casefold() in seen_en or alias == en:
+            continue
+        seen_en.update({en.casefold(), alias.casefold()} - {""})
+        terms.append(glossary.Term(id=f"t{i}", zh=zh, en=en, aliases=(alias,) if alias else (), ambiguous=amb,
+                                   pinyin=glossary.romanize(zh), romanization="translation", category="other",
+                                   forbidden=(en + "x",), note=f"{en} & <{zh}> \"quoted\""))
+    return terms
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(term_rows, min_size=1, max_size=8, unique_by=lambda r: r[0]))
+def test_any_valid_table_round_trips_through_tbx(rows):
+    """zh/en pairs, and every English form with its status, read back by translate-toolkit."""
+    from translate.storage.tbx import tbxfile
+
+    g = glossary.Glossary(_valid_terms(rows))
+    data = glossary.export(g, io.StringIO(), format="tbx").getvalue()
+    store = tbxfile.parsestring(data.encode("utf-8"), sourcelanguage="zh", targetlanguage="en")
+    assert [(u.source, u.target) for u in store.units] == [(t.zh, t.en) for t in g]
+    for unit, term in zip(store.units, g):
+        statuses = {t.text: t.administrative_status for t in unit.get_target_terms("en")}
+        expected = {term.en: "preferredTerm-admn-sts", **{a: "admittedTerm-admn-sts" for a in term.aliases},
+                    **{f: "deprecatedTerm-admn-sts" for f in term.forbidden}}
+        assert statuses == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(term_rows, min_size=1, max_size=8, unique_by=lambda r: r[0]))
+def test_any_valid_table_round_trips_through_json(rows):
+    """The json export, read back as Terms, is the table."""
+    import json
+
+    g = glossary.Glossary(_valid_terms(rows))
+    data = json.loads(glossary.export(g, io.StringIO(), format="json").getvalue())
+    again = [glossary.Term(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}) for d in data]
+    assert again == list(g)
+
+
+_PARAGRAPH_PIECES = st.one_of(
+    st.sampled_from(NAMES),
+    st.sampled_from([" ", "(", ")", "（", "）", "\n", "\r\n", "\u200b", "\ufe0f", "-", "’s", ". ", "#",
+                     "<!-- glossary off -->", "<!-- glossary on -->", "<!--", "-->", "\n```\n", "\n    code\n"]),
+    st.text(alphabet="李强王林容易千帆领航者國国语说是在的了 abcXYZ.,", max_size=6),
+)
+_paragraphs = st.lists(st.lists(_PARAGRAPH_PIECES, max_size=12).map(lambda p: "Note: " + "".join(p) + " end."),
+                       min_size=1, max_size=8)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_paragraphs, st.sampled_from(["\n\n", "\r\n\r\n", "\n\n\n"]))
+def test_checking_in_pieces_equals_checking_the_whole(paragraphs, blank):
+    """The command's piecewise check (1-byte pieces: a piece at every possible blank line) finds what
+    check_text finds in the whole text, when nothing but paragraph breaks separates the pieces."""
+    from glossary.bilingual import read_text_chunks
+    from glossary.cli import _check_chunks
+    from glossary.rules import RULES
+
+    text = blank.join(paragraphs)
+    chunks = read_text_chunks(io.BytesIO(text.encode("utf-8", "surrogatepass")), "t.md", size=1)
+    rules = frozenset(r.name for r in RULES)
+    assert _check_chunks(chunks, G, markdown=True, rules=rules) == glossary.check_text(text, G)

@@ -20,7 +20,10 @@ __all__ = ["Doc", "Gloss", "finding", "is_sentence_start", "name_end"]
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: English, then a gloss: (李强) or （李强）; the content is Han, with · and spaces.
-_GLOSS_AFTER = re.compile(rf"[(\uff08][ \t\u3000]*([{_HAN}][{_HAN}\u00b7\u30fb\u2027 \t]*?)[ \t\u3000]*[)\uff09]")
+_INVISIBLE = "".join(sorted(IGNORABLE))
+_GLOSS_AFTER = re.compile(
+    rf"[(\uff08][ \t\u3000]*([{_HAN}][{_HAN}\u00b7\u30fb\u2027 \t{_INVISIBLE}]*?)[ \t\u3000]*[)\uff09]"
+)
 #: Chinese, then its English in brackets: 李强（Li Qiang）.
 _GLOSS_BEFORE = re.compile(
     rf"([{_HAN}][{_HAN}\u00b7\u30fb]*)[ \t]?[(\uff08][ \t]*([A-Za-z][^()\uff08\uff09\n{_HAN}]*?)[ \t]*[)\uff09]"
@@ -77,7 +80,7 @@ class Doc:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < taken[i][1]:
                 continue
-            zh = re.sub(r"[\s\u00b7\u30fb\u2027]", "", m.group(1))
+            zh = re.sub(rf"[\s\u00b7\u30fb\u2027{_INVISIBLE}]", "", m.group(1))
             out.append(Gloss("after", (m.start(), m.end()), m.span(1), zh))
         out.sort(key=lambda g: g.span)
         return out
