@@ -75,25 +75,18 @@ def _check_before(doc: Doc, gloss: Gloss) -> None:
     assert gloss.en_span is not None
     es, ee = gloss.en_span
     english = doc.text[es:ee]
-    if term is not None:
-        if any(en_key(f) == en_key(english) for _, f in _forms(term)):
-            return
-        other = g.lookup_en(english)
-        if other is not None:
-            zs, ze = gloss.zh_span
-            doc.add("gloss-mismatch", zs, ze, f"{english!r} is {other.zh}, but the Chinese here is {gloss.zh}",
-                    expected=other.zh, term=other)
-        else:
-            doc.add("gloss-mismatch", es, ee, f"{gloss.zh} is rendered {english!r}; the glossary has {term.en!r}",
-                    expected=term.en, term=term)
+    if term is not None and any(en_key(f) == en_key(english) for _, f in _forms(term)):
         return
     other = g.lookup_en(english)
-    if other is not None:
+    if other is not None:  # the English is another term's: the Chinese is wrong
         zs, ze = gloss.zh_span
         doc.add("gloss-mismatch", zs, ze, f"{english!r} is {other.zh}, but the Chinese here is {gloss.zh}",
                 expected=other.zh, term=other)
-        return
-    _unknown(doc, gloss, english, es)
+    elif term is not None:  # the Chinese is known: the English is wrong
+        doc.add("gloss-mismatch", es, ee, f"{gloss.zh} is rendered {english!r}; the glossary has {term.en!r}",
+                expected=term.en, term=term)
+    else:
+        _unknown(doc, gloss, english, es)
 
 
 def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
