@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .errors import GlossaryError, Problem
 from .model import Finding
@@ -364,6 +364,7 @@ def read_translation_file(path: str | os.PathLike[str]) -> Bilingual:
     segments: list[Segment] = []
     try:
         if suffix in (".xlf", ".xliff"):
+            store_class: Any
             if _xliff_version(data) == 2:
                 from translate.storage.xliff2 import Xliff2File as store_class
             else:

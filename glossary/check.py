@@ -8,17 +8,19 @@ Each function is pure: text in, a sorted list of :class:`Finding` out.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import replace
+from typing import Protocol
 
 from .index import Glossary, default_glossary
 from .match import find_zh
 from .model import Finding
 from .rules import RULES
 from .rules._base import Doc
-from .rules.consistency import check_inconsistent, check_renderings, check_untranslated
+from .rules.consistency import Spelling, check_inconsistent, check_renderings, check_untranslated, is_accepted, spellings
 from .rules.gloss import check_glosses
 from .rules.parallel import check_parallel, check_unknown_names
 
-__all__ = ["check_pair", "check_pairs", "check_text"]
+__all__ = ["TextPiece", "check_pair", "check_pairs", "check_text", "check_text_pieces"]
 
 _ALL = frozenset(r.name for r in RULES)
 
@@ -58,8 +60,60 @@ def check_text(
     doc = Doc(text, g, markdown=markdown)
     _text_rules(doc, rules)
     if "inconsistent" in rules:
-        check_inconsistent((doc, m) for m in doc.en_matches)
+        doc.findings += check_inconsistent(spellings(doc))
     return _sorted(doc.findings, rules)
+
+
+class TextPiece(Protocol):
+    """A piece of a longer text: its text, how many lines come before it, and
+    optionally its :func:`glossary.source.mask` when already computed."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def line_offset(self) -> int: ...
+    @property
+    def masked(self) -> str | None: ...
+
+
+def check_text_pieces(
+    pieces: Iterable[TextPiece],
+    glossary: Glossary | None = None,
+    *,
+    markdown: bool = True,
+    rules: Collection[str] = _ALL,
+) -> list[Finding]:
+    """:func:`check_text` over a text that comes in pieces, in bounded memory.
+
+    Each piece (best cut at blank lines) is checked alone, its lines shifted
+    to their place in the whole; ``inconsistent`` then runs once over the
+    spellings of every piece. Of the occurrences in an accepted form only the
+    first per term is kept, as the others can never be flagged. The findings
+    equal :func:`check_text`'s on the whole text unless a name or a code span
+    runs across a cut.
+    """
+    g = glossary if glossary is not None else default_glossary()
+    rules = frozenset(rules)
+    findings: list[Finding] = []
+    kept: list[Spelling] = []
+    accepted: set[str] = set()
+    for piece in pieces:
+        doc = Doc(piece.text, g, markdown=markdown)
+        if piece.masked is not None:
+            doc.masked = piece.masked  # a cached property: the reader masked it already
+        _text_rules(doc, rules)
+        shift = piece.line_offset
+        findings += [replace(f, line=f.line + shift, end_line=f.end_line + shift) if shift else f for f in doc.findings]
+        if "inconsistent" in rules:
+            for sp in spellings(doc, shift):
+                if is_accepted(sp):
+                    if sp.term.id in accepted:
+                        continue
+                    accepted.add(sp.term.id)
+                kept.append(sp)
+    if "inconsistent" in rules:
+        findings += check_inconsistent(kept)
+    return _sorted(findings, rules)
 
 
 def _pair(
@@ -96,9 +150,7 @@ def check_pair(
     rules = frozenset(rules)
     findings, tgt = _pair(source, target, g, rules, None)
     if "inconsistent" in rules:
-        doc_findings_before = len(tgt.findings)
-        check_inconsistent((tgt, m) for m in tgt.en_matches)
-        findings += tgt.findings[doc_findings_before:]
+        findings += check_inconsistent(spellings(tgt))
     return _sorted(findings, rules)
 
 
@@ -122,7 +174,5 @@ def check_pairs(
         findings += found
         targets.append(tgt)
     if "inconsistent" in rules:
-        check_inconsistent((doc, m) for doc in targets for m in doc.en_matches)
-        for doc in targets:
-            findings += [f for f in doc.findings if f.rule == "inconsistent"]
+        findings += check_inconsistent(sp for doc in targets for sp in spellings(doc))
     return _sorted(findings, rules)

@@ -16,7 +16,7 @@ import io
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -193,12 +193,12 @@ def _check_doc(doc: _Doc, g: Any, rules: frozenset[str]) -> _Result:
 
     A text that is mostly Chinese is a source, not English to check: it is
     skipped (0 files checked). A text over CHUNK_BYTES is read and checked
-    in pieces that end at blank lines (see :func:`_check_chunks`), its first
+    in pieces that end at blank lines (see :func:`glossary.check.check_text_pieces`), its first
     piece deciding whether it is Chinese.
     """
     from . import bilingual
     from .bilingual import is_bilingual, place, read_aligned, read_bilingual, read_text_chunks
-    from .check import check_pairs, check_text
+    from .check import check_pairs, check_text, check_text_pieces
 
     try:
         if doc.kind in ("text", "stdin"):
@@ -212,7 +212,7 @@ def _check_doc(doc: _Doc, g: Any, rules: frozenset[str]) -> _Result:
             if second is None:
                 found = check_text(first.text, g, markdown=markdown, rules=rules)
             else:
-                found = _check_chunks(itertools.chain((first, second), chunks), g, markdown=markdown, rules=rules)
+                found = check_text_pieces(itertools.chain((first, second), chunks), g, markdown=markdown, rules=rules)
             return [replace(f, path=doc.path) for f in found], None, 1
         if doc.kind == "aligned":
             assert doc.target is not None
@@ -225,91 +225,6 @@ def _check_doc(doc: _Doc, g: Any, rules: frozenset[str]) -> _Result:
         return [], str(exc), 0
     except OSError as exc:
         return [], f"{doc.path}: {exc.strerror or exc}", 0
-
-
-class _Kept:
-    """What :func:`~glossary.rules.consistency.check_inconsistent` reads of one piece of a text, for the
-    matches kept from it: their positions in the whole file and whether each starts a sentence.
-
-    Holding this rather than the piece's Doc keeps the memory of a chunked
-    check to the occurrences kept, not the text.
-    """
-
-    segment = None
-    side = "text"
-
-    def __init__(self, doc: Any, matches: list[Any], line_offset: int) -> None:
-        self.findings: list[Finding] = []
-        self.lines = self  # check_inconsistent asks doc.lines.position()
-        self._at: dict[int, tuple[int, int]] = {}
-        self._sentence_start: dict[int, bool] = {}
-        self._found: dict[tuple[int, int], str] = {}
-        for m in matches:
-            for offset in (m.start, m.end):
-                line, column = doc.lines.position(offset)
-                self._at[offset] = (line + line_offset, column)
-            self._sentence_start[m.start] = doc.is_sentence_start(m.start)
-            self._found[m.start, m.end] = doc.text[m.start:m.end]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        return self._at[offset]
-
-    def is_sentence_start(self, offset: int) -> bool:
-        return self._sentence_start[offset]
-
-    def add(self, rule: str, start: int, end: int, message: str, **extra: Any) -> None:
-        from .rules import get_rule
-
-        r = get_rule(rule)
-        (line, column), (end_line, end_column) = self._at[start], self._at[end]
-        self.findings.append(Finding(rule=r.name, code=r.code, severity=r.severity, message=message,  # type: ignore[arg-type]
-                                     line=line, column=column, end_line=end_line, end_column=end_column,
-                                     found=self._found[start, end], **extra))
-
-
-def _check_chunks(chunks: Iterable[Any], g: Any, *, markdown: bool, rules: frozenset[str]) -> list[Finding]:
-    """:func:`glossary.check_text` over a text that comes in pieces (bilingual.TextChunk), in bounded memory.
-
-    Each piece is checked alone with its lines shifted to their place in the
-    file; ``inconsistent`` then runs once over the occurrences of every
-    piece. Of the occurrences in an accepted form (``en`` or an alias) only
-    the first per term is kept: the others can never be flagged, as the
-    first accepted occurrence is the reference spelling. The findings equal
-    check_text's on the whole text unless a name or a code span runs across
-    the blank line between two pieces.
-    """
-    from .check import _text_rules  # the same rule families check_text runs
-    from .report import sort_findings
-    from .rules._base import Doc
-    from .rules.consistency import check_inconsistent
-
-    findings: list[Finding] = []
-    kept: list[tuple[_Kept, Any]] = []
-    accepted: set[str] = set()  # terms whose first accepted occurrence is kept
-    for chunk in chunks:
-        doc = Doc(chunk.text, g, markdown=markdown)
-        if chunk.masked is not None:
-            doc.masked = chunk.masked  # the reader masked it already (Doc.masked is a cached property)
-        _text_rules(doc, rules)
-        shift = chunk.line_offset
-        findings += [replace(f, line=f.line + shift, end_line=f.end_line + shift) if shift else f
-                     for f in doc.findings if f.rule in rules]
-        if "inconsistent" in rules:
-            keep = []
-            for m in doc.en_matches:
-                if m.form in ("en", "alias"):
-                    if m.term.id in accepted:
-                        continue
-                    accepted.add(m.term.id)
-                keep.append(m)
-            if keep:
-                piece = _Kept(doc, keep, shift)
-                kept += [(piece, m) for m in keep]
-    if "inconsistent" in rules:
-        check_inconsistent(kept)  # type: ignore[arg-type]  # _Kept stands in for Doc
-        for piece in dict.fromkeys(p for p, _ in kept):
-            findings += piece.findings
-    return sort_findings(findings)
 
 
 def _excluded(path: Path, patterns: Sequence[str], root: Path | None) -> bool:

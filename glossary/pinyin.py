@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from .segment import base_tokenizer, cut
 
@@ -284,9 +284,10 @@ def _tone_syllables(han: str) -> list[str]:
     chosen by pypinyin with its phrase data."""
     from pypinyin import Style, pinyin
 
-    found = [item[0] for item in pinyin(han, style=Style.TONE, errors=lambda s: list(s))]
+    keep: Any = list  # pypinyin's errors callback may return a list; its hints say str
+    found = [item[0] for item in pinyin(han, style=Style.TONE, errors=keep)]
     if len(found) != len(han):  # never seen, but keep the alignment safe
-        found = [pinyin(c, style=Style.TONE, errors=lambda s: list(s))[0][0] for c in han]
+        found = [pinyin(c, style=Style.TONE, errors=keep)[0][0] for c in han]
     return found
 
 
@@ -294,8 +295,8 @@ def _tone_syllables(han: str) -> list[str]:
 def _char_readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin
 
-    result = pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=True,
-                    errors=lambda s: [])
+    drop: Any = lambda s: []  # noqa: E731  (a list, which pypinyin's hints do not allow for)
+    result = pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=True, errors=drop)
     found = set(result[0]) if result else set()
     found |= _surname_char_readings().get(char, frozenset())
     found |= {r.replace("ü", "v") for r in found}
@@ -385,7 +386,8 @@ def _dict_split(word: str) -> list[str] | None:
             there = best[j]
             if there is None or candidate[:2] < there[:2]:
                 best[j] = candidate
-    return best[n][2] if best[n] else None
+    last = best[n]
+    return last[2] if last else None
 
 
 def _split_long(word: str) -> list[str]:

@@ -160,8 +160,9 @@ def _information_uri() -> str | None:
             _, _, url = entry.partition(",")
             if url.strip().startswith("http"):
                 return url.strip()
-        if (meta.get("Home-page") or "").startswith("http"):
-            return str(meta["Home-page"])
+        home = meta["Home-page"] if "Home-page" in meta else ""
+        if home and str(home).startswith("http"):
+            return str(home)
     except Exception:  # pragma: no cover - metadata missing in odd installs
         pass
     return None
@@ -245,9 +246,9 @@ def format_sarif(findings: Sequence[Finding], files: int = 1, *, root: str | os.
         "semanticVersion": __version__,
         "rules": [_sarif_rule(r) for r in RULES],
     }
-    uri = _information_uri()
-    if uri:
-        driver["informationUri"] = uri
+    info_uri = _information_uri()
+    if info_uri:
+        driver["informationUri"] = info_uri
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

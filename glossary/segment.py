@@ -77,7 +77,7 @@ def overlay_class() -> type:
             self.__dict__.update(base.__dict__)
             self.base_freq = base.FREQ
             self.extra = extra
-            self.user_word_tag_tab = {}
+            self.user_word_tag_tab: dict[str, str] = {}
             self.lock = threading.RLock()
 
         def _freq(self, word: str) -> int:

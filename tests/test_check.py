@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-import glossary
 from glossary import check_pair, check_pairs, check_text, find_terms
 from glossary.rules import RULES, get_rule, select_rules
 

@@ -145,10 +145,10 @@ def test_checking_in_pieces_equals_checking_the_whole(paragraphs, blank):
     """The command's piecewise check (1-byte pieces: a piece at every possible blank line) finds what
     check_text finds in the whole text, when nothing but paragraph breaks separates the pieces."""
     from glossary.bilingual import read_text_chunks
-    from glossary.cli import _check_chunks
+    from glossary.check import check_text_pieces
     from glossary.rules import RULES
 
     text = blank.join(paragraphs)
     chunks = read_text_chunks(io.BytesIO(text.encode("utf-8", "surrogatepass")), "t.md", size=1)
     rules = frozenset(r.name for r in RULES)
-    assert _check_chunks(chunks, G, markdown=True, rules=rules) == glossary.check_text(text, G)
+    assert check_text_pieces(chunks, G, markdown=True, rules=rules) == glossary.check_text(text, G)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import glossary
 from glossary.model import CATEGORIES
 from glossary.pinyin import is_pinyin, romanize
 from glossary.table import check_terms

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Match, Term
 from ..normalize import IGNORABLE, en_exact, en_key, fold_en_text
@@ -170,7 +170,7 @@ class Doc:
     def is_sentence_start(self, pos: int) -> bool:
         return is_sentence_start(self.masked, pos)
 
-    def add(self, rule: str, start: int, end: int, message: str, **extra: object) -> None:
+    def add(self, rule: str, start: int, end: int, message: str, **extra: Any) -> None:
         self.findings.append(finding(self, rule, start, end, message, **extra))
 
 

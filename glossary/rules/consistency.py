@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..match import find_zh
-from ..model import Match
+from ..model import Finding, Match, Term
 from ..normalize import en_exact, en_key
+from . import get_rule
 from ._base import HAN_RUN, Doc
 
-__all__ = ["check_renderings", "check_inconsistent", "check_untranslated", "form_key"]
+__all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untranslated", "form_key", "is_accepted", "spellings"]
 
 
 def _sentence_case_ok(doc: Doc, m: Match) -> bool:
@@ -69,26 +71,66 @@ def form_key(doc: Doc, m: Match) -> str | None:
     return en_exact(m.text)
 
 
-def check_inconsistent(occurrences: Iterable[tuple[Doc, Match]]) -> None:
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """One occurrence of a term, as the inconsistent rule needs it: the
+    spelling it counts as (``key``), what it reads and where it is (1-based,
+    already placed in the file or segment it belongs to)."""
+
+    term: Term
+    key: str
+    found: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    segment: int | None = None
+    side: str = "text"
+
+
+def spellings(doc: Doc, line_offset: int = 0) -> list[Spelling]:
+    """The counted occurrences of ``doc``'s English matches, lines shifted by
+    ``line_offset`` (for a piece of a longer text)."""
+    out = []
+    for m in doc.en_matches:
+        key = form_key(doc, m)
+        if key is None:
+            continue
+        line, column = doc.lines.position(m.start)
+        end_line, end_column = doc.lines.position(m.end)
+        out.append(Spelling(m.term, key, m.text, line + line_offset, column, end_line + line_offset, end_column,
+                            doc.segment, doc.side))
+    return out
+
+
+def is_accepted(spelling: Spelling) -> bool:
+    """An occurrence in the preferred form or an alias."""
+    return spelling.key == _ACCEPTED
+
+
+def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
     """inconsistent: when one term is spelled two ways in a document, flag
     each occurrence that differs from the reference spelling: an accepted
     form if the document uses one, else the first spelling used."""
-    by_term: dict[str, list[tuple[str, Doc, Match]]] = {}
-    for doc, m in occurrences:
-        key = form_key(doc, m)
-        if key is not None:
-            by_term.setdefault(m.term.id, []).append((key, doc, m))
+    rule = get_rule("inconsistent")
+    by_term: dict[str, list[Spelling]] = {}
+    for one in occurrences:
+        by_term.setdefault(one.term.id, []).append(one)
+    findings = []
     for occ in by_term.values():
-        if len({key for key, _, _ in occ}) < 2:
+        if len({o.key for o in occ}) < 2:
             continue
-        ref = next((o for o in occ if o[0] == _ACCEPTED), occ[0])
-        line, _ = ref[1].lines.position(ref[2].start)
-        where = f"line {line}" if ref[1].segment is None else f"segment {ref[1].segment}, line {line}"
-        for key, doc, m in occ:
-            if key != ref[0]:
-                doc.add("inconsistent", m.start, m.end,
-                        f"{m.text!r} here, but {ref[2].text!r} on {where}; use {m.term.en!r} throughout",
-                        expected=m.term.en, term=m.term)
+        ref = next((o for o in occ if o.key == _ACCEPTED), occ[0])
+        where = f"line {ref.line}" if ref.segment is None else f"segment {ref.segment}, line {ref.line}"
+        for o in occ:
+            if o.key != ref.key:
+                findings.append(Finding(
+                    rule=rule.name, code=rule.code, severity=rule.severity,  # type: ignore[arg-type]
+                    message=f"{o.found!r} here, but {ref.found!r} on {where}; use {o.term.en!r} throughout",
+                    line=o.line, column=o.column, end_line=o.end_line, end_column=o.end_column, found=o.found,
+                    expected=o.term.en, term=o.term, segment=o.segment, side=o.side,
+                ))
+    return findings
 
 
 def check_untranslated(doc: Doc, *, allow_glosses: bool = True) -> None:

@@ -62,7 +62,7 @@ def check_unknown_names(src: Doc, src_matches: list[Match]) -> None:
     from .gloss import suggest_row
 
     g = src.glossary
-    covered = set()  # offsets inside glossary matches
+    covered: set[int] = set()  # offsets inside glossary matches
     for m in src_matches:
         covered.update(range(m.start, m.end))
     seen: set[str] = set()
