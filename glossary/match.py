@@ -85,16 +85,18 @@ class Automata:
         import ahocorasick
 
         entries: dict[str, list[tuple[Term, str]]] = {}
+        cased: dict[str, bool] = {}  # key → every form behind it is an abbreviation
         for term in self.terms:
             for form, values in zip(_FORMS, _form_values(term)):
                 for value in values:
                     key = en_key(value)
                     if key:
                         entries.setdefault(key, []).append((term, form))
+                        cased[key] = cased.get(key, True) and _is_abbreviation(value)
         auto = ahocorasick.Automaton()
         for key, found in entries.items():
             found.sort(key=lambda tf: _FORM_ORDER[tf[1]])
-            auto.add_word(key, (len(key), tuple(found)))
+            auto.add_word(key, (len(key), tuple(found), cased[key]))
         if entries:
             auto.make_automaton()
         return auto
@@ -223,6 +225,13 @@ class Automata:
 
 
 _FORMS = ("en", "alias", "variant", "forbidden")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def _is_abbreviation(form: str) -> bool:
+    """An all-capital short form (MOST, CAST, NPC): matched in capitals only,
+    so that the English words "most" and "cast" never match it."""
+    return _ABBREVIATION.fullmatch(form) is not None
 
 
 def _form_values(term: Term) -> tuple[tuple[str, ...], ...]:
@@ -266,8 +275,10 @@ def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple
         starts = set(sk_starts)
         n_sk = len(skel)
         append = candidates.append
-        for end_idx, (length, found) in auto.iter(skel):
+        for end_idx, (length, found, cased) in auto.iter(skel):
             i = end_idx - length + 1
+            if cased and not text[to_text(i):to_text(end_idx) + 1].isupper():
+                continue
             if i and i not in starts:
                 ch = skel[i - 1]
                 if ch.isalnum() and ch < "\u2e80":
@@ -281,9 +292,11 @@ def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple
         return candidates
     # Invisible characters are dropped like separators but are no boundary:
     # look past them in the text itself.
-    for end_idx, (length, found) in auto.iter(skel):
+    for end_idx, (length, found, cased) in auto.iter(skel):
         s = to_text(end_idx - length + 1)
         e = to_text(end_idx) + 1
+        if cased and not text[s:e].isupper():
+            continue
         if s > 0:
             p = s - 1
             while p >= 0 and text[p] in ignorable:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import glossary
 from glossary import Term, find_terms
 from glossary.index import Glossary
 from glossary.match import find_en, find_zh
@@ -203,3 +204,13 @@ def test_find_terms_with_a_glossary_built_in_code():
 def test_empty_text_and_empty_glossary(g):
     assert find_terms("", g) == []
     assert find_terms("Li Qiang (李强)", Glossary([])) == []
+
+
+def test_abbreviations_match_in_capitals_only(g):
+    """MOST and CAST are aliases; the English words "most" and "cast" are not them."""
+    text = "Most people cast votes; the cast bowed. MOST and CAST signed."
+    assert [(m.text, m.term.id) for m in glossary.find_terms(text, g)] == [
+        ("MOST", g.lookup("科学技术部").id),
+        ("CAST", g.lookup("中国空间技术研究院").id),
+    ]
+    assert glossary.check_text(text, g) == []
