@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
 
-__all__ = ["base_tokenizer", "cut", "overlay_class", "overlay_tokenizer", "pos_cut"]
+__all__ = ["base_tokenizer", "cut", "overlay_class", "pos_cut"]
 
 _lock = threading.Lock()
 
@@ -45,29 +45,18 @@ def cut(text: str, *, hmm: bool = True) -> list[str]:
     return list(base_tokenizer().cut(text, HMM=hmm))
 
 
-def overlay_tokenizer(words: Mapping[str, int] | Iterable[str]) -> "jieba.Tokenizer":
-    """A tokenizer that also knows ``words``, sharing the base dictionary.
-
-    The base dictionary is neither copied nor modified: lookups try the
-    overlay's own table, then the base one. ``words`` maps each word to its
-    frequency; a frequency of -1 (or a plain iterable of words) means "just
-    enough to keep the word whole", worked out the first time a route needs it.
-    """
-    base = base_tokenizer()
-    extra: dict[str, int] = {}
-    items = words.items() if isinstance(words, Mapping) else ((w, -1) for w in words)
-    for word, freq in items:
-        extra[word] = freq if freq else -1
-        for i in range(1, len(word)):  # prefixes, as jieba's DAG needs
-            extra.setdefault(word[:i], 0)
-    return overlay_class()(base, extra)
-
-
 @lru_cache(maxsize=1)
 def overlay_class() -> type:
-    """The tokenizer class behind :func:`overlay_tokenizer`: build one with
+    """A jieba tokenizer class that also knows a glossary's words, sharing the
+    base dictionary without copying or modifying it: build one with
     ``overlay_class()(base_tokenizer(), table)``, where ``table`` holds the
-    extra words (-1: work the frequency out on need) and all their prefixes (0)."""
+    extra words (-1: work the frequency out when a route first needs it) and
+    all their prefixes (0), as jieba's DAG requires.
+
+    >>> tk = overlay_class()(base_tokenizer(), {"垣信": -1, "垣": 0})
+    >>> list(tk.cut("垣信卫星", HMM=False)), cut("垣信卫星", hmm=False)
+    (['垣信', '卫星'], ['垣', '信', '卫星'])
+    """
     import jieba
 
     class OverlayTokenizer(jieba.Tokenizer):  # type: ignore[misc]

@@ -257,8 +257,3 @@ def finding(
         segment=doc.segment,
         side=doc.side,
     )
-
-
-def same_form(a: str, b: str) -> bool:
-    """Two renderings that differ in typography alone."""
-    return en_exact(a) == en_exact(b)
