@@ -32,7 +32,7 @@ from .normalize import IGNORABLE, en_exact, en_key, fold_en_text, fold_zh_text, 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
 
-__all__ = ["Automata", "en_candidates", "find_en", "find_terms", "find_zh"]
+__all__ = ["Automata", "en_candidates", "find_en", "find_terms", "find_zh", "is_latin_word"]
 
 _FORM_ORDER = {"en": 0, "alias": 1, "variant": 2, "forbidden": 3}
 _SEP_CHARS = "".join(sorted(IGNORABLE)) + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -69,7 +69,8 @@ _CUES: dict[str, tuple[str, ...]] = {
 _OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", '"': '"', "「": "」", "『": "』", "〈": "〉"}
 
 
-def _is_latin_word(ch: str) -> bool:
+def is_latin_word(ch: str) -> bool:
+    """A letter or digit of an alphabetic script: what English word boundaries are made of."""
     return ch.isalnum() and ord(ch) < 0x2E80
 
 
@@ -301,13 +302,13 @@ def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple
             p = s - 1
             while p >= 0 and text[p] in ignorable:
                 p -= 1
-            if p >= 0 and _is_latin_word(text[p]):
+            if p >= 0 and is_latin_word(text[p]):
                 continue
         if e < n:
             q = e
             while q < n and text[q] in ignorable:
                 q += 1
-            if q < n and _is_latin_word(text[q]):
+            if q < n and is_latin_word(text[q]):
                 continue
         candidates.append((s, e, found))
     return candidates

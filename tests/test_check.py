@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import glossary
 from glossary import check_pair, check_pairs, check_text, find_terms
 from glossary.rules import RULES, get_rule, select_rules
 
@@ -818,3 +819,26 @@ def test_article_glosses_every_article_name(g, article, article_terms):
             last_en = m
         else:
             assert last_en is not None and last_en.term.id == m.term.id, m
+
+
+# --------------------------------------------------------------- glosses as news copy writes them
+@pytest.mark.parametrize("text", [
+    pytest.param("李强（Premier Li Qiang）spoke.", id="reverse-gloss-with-title"),
+    pytest.param("天问三号 (Tianwen-3 mission) launched.", id="reverse-gloss-with-descriptor"),
+    pytest.param("Premier Li Qiang (李强总理) spoke.", id="gloss-with-title"),
+    pytest.param("Astronaut Wang Yaping (王亚平, the first Chinese woman to walk in space) spoke.", id="gloss-then-comma"),
+    pytest.param("Mengzhou (梦舟) and Lanyue (揽月 lander) were shown.", id="gloss-then-word"),
+])
+def test_glosses_with_more_than_the_name_are_quiet(text):
+    assert glossary.check_text(text) == []
+
+
+def test_gloss_with_explanation_is_still_checked():
+    found = [(f.rule, f.found, f.expected) for f in glossary.check_text("Zhang Ji (张琦, a deputy) spoke.")]
+    assert found == [("gloss-mismatch", "Zhang Ji", "Zhang Qi")]
+
+
+def test_inconsistent_names_the_accepted_spelling_the_document_uses():
+    found = [(f.rule, f.found, f.expected) for f in glossary.check_text("The BeiDou system and the Beidou satellites.")]
+    assert ("inconsistent", "Beidou", "BeiDou") in found
+    assert ("variant", "Beidou", "BeiDou") in found

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from ..match import is_latin_word
 from ..model import Finding, Match, Term
 from ..normalize import IGNORABLE, en_exact, en_key, fold_en_text
 from ..source import LineIndex, blank, mask
@@ -21,8 +22,11 @@ __all__ = ["Doc", "Gloss", "finding", "is_sentence_start", "name_end"]
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: English, then a gloss: (李强) or （李强）; the content is Han, with · and spaces.
 _INVISIBLE = "".join(sorted(IGNORABLE))
+#: The Chinese may be followed by an explanation after a comma, colon or
+#: space: (王亚平, the first woman to walk in space), (揽月 lander).
 _GLOSS_AFTER = re.compile(
-    rf"[(\uff08][ \t\u3000]*([{_HAN}][{_HAN}\u00b7\u30fb\u2027 \t{_INVISIBLE}]*?)[ \t\u3000]*[)\uff09]"
+    rf"[(\uff08][ \t\u3000]*([{_HAN}][{_HAN}\u00b7\u30fb\u2027 \t{_INVISIBLE}]*?)[ \t\u3000]*"
+    rf"(?:[,\uff0c\u3001;\uff1b:\uff1a \t][^()\uff08\uff09\n{_HAN}]*)?[)\uff09]"
 )
 #: Chinese, then its English in brackets: 李强（Li Qiang）.
 _GLOSS_BEFORE = re.compile(
@@ -132,7 +136,7 @@ class Doc:
             if not key or len(key) <= best_len or not skel.endswith(key):
                 continue
             start = keep[len(skel) - len(key)]
-            if start > 0 and _latin(window[start - 1]):
+            if start > 0 and is_latin_word(window[start - 1]):
                 continue
             best, best_len = (kind, form, lo + start), len(key)
         return best
@@ -196,10 +200,6 @@ def name_end(text: str, pos: int, lo: int = 0) -> int:
             stop = m.start()
         if stop == before:
             return stop
-
-
-def _latin(ch: str) -> bool:
-    return ch.isalnum() and ord(ch) < 0x2E80
 
 
 def is_sentence_start(text: str, pos: int) -> bool:

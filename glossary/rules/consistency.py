@@ -122,13 +122,16 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
             continue
         ref = next((o for o in occ if o.key == _ACCEPTED), occ[0])
         where = f"line {ref.line}" if ref.segment is None else f"segment {ref.segment}, line {ref.line}"
+        # Name the accepted spelling the document already uses (an alias such
+        # as BeiDou), else the preferred rendering.
+        want = ref.found if ref.key == _ACCEPTED and ref.found in ref.term.accepted else ref.term.en
         for o in occ:
             if o.key != ref.key:
                 findings.append(Finding(
                     rule=rule.name, code=rule.code, severity=rule.severity,  # type: ignore[arg-type]
-                    message=f"{o.found!r} here, but {ref.found!r} on {where}; use {o.term.en!r} throughout",
+                    message=f"{o.found!r} here, but {ref.found!r} on {where}; use {want!r} throughout",
                     line=o.line, column=o.column, end_line=o.end_line, end_column=o.end_column, found=o.found,
-                    expected=o.term.en, term=o.term, segment=o.segment, side=o.side,
+                    expected=want, term=o.term, segment=o.segment, side=o.side,
                 ))
     return findings
 

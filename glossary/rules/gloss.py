@@ -60,6 +60,8 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
                     f"{found!r} is glossed {gloss.zh}, whose rendering is {term.en!r}", expected=term.en, term=term)
         return
     other = _match_ending_at(doc, pos)
+    if other is not None and any(zh_key(f) in zh_key(gloss.zh) for f in other.term.zh_forms):
+        return  # Premier Li Qiang (李强总理): the gloss holds the name and a title
     if other is not None:
         doc.add("gloss-mismatch", zs, ze,
                 f"{other.text!r} is {other.term.zh}, but the gloss says {gloss.zh}", expected=other.term.zh,
@@ -75,9 +77,10 @@ def _check_before(doc: Doc, gloss: Gloss) -> None:
     assert gloss.en_span is not None
     es, ee = gloss.en_span
     english = doc.text[es:ee]
-    if term is not None and any(en_key(f) == en_key(english) for _, f in _forms(term)):
-        return
-    other = g.lookup_en(english)
+    inside = [m for m in doc.en_matches if es <= m.start and m.end <= ee]
+    if term is not None and any(m.term.id == term.id for m in inside):
+        return  # 李强（Premier Li Qiang）, 天问三号 (Tianwen-3 mission)
+    other = g.lookup_en(english) or (inside[0].term if len(inside) == 1 else None)
     if other is not None:  # the English is another term's: the Chinese is wrong
         zs, ze = gloss.zh_span
         doc.add("gloss-mismatch", zs, ze, f"{english!r} is {other.zh}, but the Chinese here is {gloss.zh}",
