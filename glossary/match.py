@@ -37,6 +37,11 @@ __all__ = ["Automata", "en_candidates", "find_en", "find_terms", "find_zh", "is_
 _FORM_ORDER = {"en": 0, "alias": 1, "variant": 2, "forbidden": 3}
 _SEP_CHARS = "".join(sorted(IGNORABLE)) + "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _IGNORABLE_RE = re.compile("[" + re.escape("".join(sorted(IGNORABLE))) + "]")
+#: Separators other than space, tab, CR, LF and the hyphen (folded dashes are hyphens).
+_RARE_SEPARATOR = re.compile(
+    "[\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    + re.escape("".join(sorted(IGNORABLE))) + "]"
+)
 _SEP_SPLIT = re.compile(r"([\s" + re.escape(_SEP_CHARS) + r"]+)")
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -242,7 +247,8 @@ def _form_values(term: Term) -> tuple[tuple[str, ...], ...]:
 # ---------------------------------------------------------------- English side
 def _skeleton(text: str) -> tuple[str, list[int], list[int]]:
     """Folded text with separators dropped, and where each run of it starts
-    in the skeleton and in the text. All list work happens in C."""
+    in the skeleton and in the text (for texts with invisible characters or
+    unusual spaces; others take the fast path in :func:`en_candidates`)."""
     parts = _SEP_SPLIT.split(fold_en_text(text))
     words = parts[0::2]
     ends = list(accumulate(map(len, parts)))
@@ -260,6 +266,37 @@ def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple
     auto = glossary.automata.en
     if not len(auto) or not text:
         return []
+    candidates: list[tuple[int, int, tuple[tuple[Term, str], ...]]] = []
+    folded = fold_en_text(text)
+    if _RARE_SEPARATOR.search(folded) is None:
+        # Fast path: every separator becomes one space (same length), and the
+        # automaton skips spaces itself (pyahocorasick's ignore_white_space),
+        # so "Qian Fan", "Qian-Fan" and "Qianfan" all reach the key "qianfan".
+        for ch in "-\n\r\t":
+            if ch in folded:
+                folded = folded.replace(ch, " ")
+        n = len(folded)
+        append = candidates.append
+        count = folded.count
+        for end_idx, (length, found, cased) in auto.iter(folded, ignore_white_space=True):
+            e = end_idx + 1
+            if e < n:
+                ch = folded[e]
+                if ch.isalnum() and ch < "\u2e80":
+                    continue
+            # Walk back over the key's characters and the spaces among them.
+            s = e - length
+            k = count(" ", s, e)
+            while k:
+                s, k = s - k, count(" ", s - k, s)
+            if s > 0:
+                ch = folded[s - 1]
+                if ch.isalnum() and ch < "\u2e80":
+                    continue
+            if cased and not text[s:e].isupper():
+                continue
+            append((s, e, found))
+        return candidates
     skel, sk_starts, tx_starts = _skeleton(text)
     ignorable = IGNORABLE
     n = len(text)
@@ -268,29 +305,6 @@ def en_candidates(text: str, glossary: "Glossary") -> list[tuple[int, int, tuple
         r = bisect_right(sk_starts, i) - 1
         return tx_starts[r] + (i - sk_starts[r])
 
-    candidates: list[tuple[int, int, tuple[tuple[Term, str], ...]]] = []
-    if not _IGNORABLE_RE.search(text):
-        # Fast path: decide boundaries in the skeleton. A candidate edge is a
-        # word boundary when a separator stands there (a run starts) or the
-        # neighbouring character is not a Latin letter or digit.
-        starts = set(sk_starts)
-        n_sk = len(skel)
-        append = candidates.append
-        for end_idx, (length, found, cased) in auto.iter(skel):
-            i = end_idx - length + 1
-            if cased and not text[to_text(i):to_text(end_idx) + 1].isupper():
-                continue
-            if i and i not in starts:
-                ch = skel[i - 1]
-                if ch.isalnum() and ch < "\u2e80":
-                    continue
-            j = end_idx + 1
-            if j < n_sk and j not in starts:
-                ch = skel[j]
-                if ch.isalnum() and ch < "\u2e80":
-                    continue
-            append((to_text(i), to_text(end_idx) + 1, found))
-        return candidates
     # Invisible characters are dropped like separators but are no boundary:
     # look past them in the text itself.
     for end_idx, (length, found, cased) in auto.iter(skel):
