@@ -152,3 +152,18 @@ def test_checking_in_pieces_equals_checking_the_whole(paragraphs, blank):
     chunks = read_text_chunks(io.BytesIO(text.encode("utf-8", "surrogatepass")), "t.md", size=1)
     rules = frozenset(r.name for r in RULES)
     assert check_text_pieces(chunks, G, markdown=True, rules=rules) == glossary.check_text(text, G)
+
+
+@SETTINGS
+@given(texts)
+def test_english_fast_and_general_paths_agree(text):
+    """Texts with only spaces, tabs, line ends and hyphens as separators take a
+    fast path; a rare separator at the end sends the same text down the
+    general one, which must find exactly the same matches."""
+    from glossary.match import find_en
+
+    if any(c in text for c in "\u2028\u200b\ufe0f\u00ad"):
+        return
+    fast = [(m.start, m.end, m.term.id, m.form) for m in find_en(text, G)]
+    general = [(m.start, m.end, m.term.id, m.form) for m in find_en(text + "\u2028", G)]
+    assert fast == general
