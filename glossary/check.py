@@ -14,7 +14,7 @@ from typing import Protocol
 from .index import Glossary, default_glossary
 from .match import find_zh
 from .model import Finding
-from .rules import RULES
+from .rules import DEFAULT_RULES
 from .rules._base import Doc
 from .rules.consistency import Spelling, check_inconsistent, check_renderings, check_untranslated, is_accepted, spellings
 from .rules.gloss import check_glosses
@@ -22,7 +22,6 @@ from .rules.parallel import check_parallel, check_unknown_names
 
 __all__ = ["TextPiece", "check_pair", "check_pairs", "check_text", "check_text_pieces"]
 
-_ALL = frozenset(r.name for r in RULES)
 
 
 def _sorted(findings: Iterable[Finding], rules: Collection[str]) -> list[Finding]:
@@ -44,7 +43,7 @@ def check_text(
     glossary: Glossary | None = None,
     *,
     markdown: bool = True,
-    rules: Collection[str] = _ALL,
+    rules: Collection[str] = DEFAULT_RULES,
 ) -> list[Finding]:
     """Check English text that glosses Chinese names inline.
 
@@ -81,7 +80,7 @@ def check_text_pieces(
     glossary: Glossary | None = None,
     *,
     markdown: bool = True,
-    rules: Collection[str] = _ALL,
+    rules: Collection[str] = DEFAULT_RULES,
 ) -> list[Finding]:
     """:func:`check_text` over a text that comes in pieces, in bounded memory.
 
@@ -135,7 +134,7 @@ def check_pair(
     target: str,
     glossary: Glossary | None = None,
     *,
-    rules: Collection[str] = _ALL,
+    rules: Collection[str] = DEFAULT_RULES,
 ) -> list[Finding]:
     """Check one Chinese source segment against its English translation.
 
@@ -158,7 +157,7 @@ def check_pairs(
     pairs: Iterable[tuple[str, str]],
     glossary: Glossary | None = None,
     *,
-    rules: Collection[str] = _ALL,
+    rules: Collection[str] = DEFAULT_RULES,
 ) -> list[Finding]:
     """Check a document of (source, target) segments.
 

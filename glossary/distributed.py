@@ -15,7 +15,8 @@ import dataclasses
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
-from .check import _ALL, check_pair, check_pairs
+from .check import check_pair, check_pairs
+from .rules import DEFAULT_RULES
 from .index import Glossary, default_glossary
 from .model import Finding
 
@@ -36,7 +37,7 @@ def _check_segments(
 
 
 def check_bag(
-    segments: "dask.bag.Bag", glossary: Glossary | None = None, *, rules: Collection[str] = _ALL
+    segments: "dask.bag.Bag", glossary: Glossary | None = None, *, rules: Collection[str] = DEFAULT_RULES
 ) -> "dask.bag.Bag":
     """A bag of findings for a bag of ``(index, source, target)`` segments.
 
@@ -57,7 +58,7 @@ def _check_documents(
 
 
 def check_documents_bag(
-    documents: "dask.bag.Bag", glossary: Glossary | None = None, *, rules: Collection[str] = _ALL
+    documents: "dask.bag.Bag", glossary: Glossary | None = None, *, rules: Collection[str] = DEFAULT_RULES
 ) -> "dask.bag.Bag":
     """A bag of ``(key, finding)`` for a bag of ``(key, [(source, target), ...])``
     documents: :func:`glossary.check_pairs` per document, so the

@@ -58,6 +58,15 @@ def pair_findings(source: str, target: str, **kw):
     return findings
 
 
+ALL_RULES = frozenset(r.name for r in RULES)
+
+
+def test_unknown_name_is_off_by_default():
+    assert of(check_pair("张若尘表示，项目进展顺利。", "He said it went well."), "unknown-name") == []
+    assert of(check_pair("张若尘表示，项目进展顺利。", "He said it went well.", rules={"unknown-name"}),
+              "unknown-name") != []
+
+
 def of(findings, rule: str):
     return [f for f in findings if f.rule == rule]
 
@@ -144,8 +153,9 @@ GOLDEN_PAIR = [
 
 @pytest.mark.parametrize("source, target, expected", GOLDEN_PAIR)
 def test_golden_pair(source, target, expected):
+    rules = ALL_RULES  # unknown-name is off by default
     got = [(f.rule, f.side, f.line, f.column, f.end_column, f.found, f.expected)
-           for f in pair_findings(source, target)]
+           for f in pair_findings(source, target, rules=rules)]
     assert got == expected
 
 
@@ -697,7 +707,7 @@ UNKNOWN_NAME = [
 
 @pytest.mark.parametrize("source, found, category, en", UNKNOWN_NAME)
 def test_unknown_name_fires(source, found, category, en):
-    hits = of(pair_findings(source, "x"), "unknown-name")
+    hits = of(pair_findings(source, "x", rules=ALL_RULES), "unknown-name")
     assert [(f.side, f.found, f.severity) for f in hits] == [("source", found, "info")]
     row = hits[0].suggestion
     assert row is not None and row.zh == found and row.category == category and row.pinyin
@@ -706,12 +716,12 @@ def test_unknown_name_fires(source, found, category, en):
 
 
 def test_unknown_name_reported_once_per_name():
-    hits = of(pair_findings("张若尘说，张若尘笑了。", "x"), "unknown-name")
+    hits = of(pair_findings("张若尘说，张若尘笑了。", "x", rules=ALL_RULES), "unknown-name")
     assert [(f.found, f.column) for f in hits] == [("张若尘", 1)]
 
 
 def test_unknown_name_traditional_suggests_simplified_row():
-    hits = of(pair_findings("張若塵表示，項目順利。", "Zhang Ruochen said."), "unknown-name")
+    hits = of(pair_findings("張若塵表示，項目順利。", "Zhang Ruochen said.", rules=ALL_RULES), "unknown-name")
     assert [f.found for f in hits] == ["張若塵"]
     assert (hits[0].suggestion.zh, hits[0].suggestion.en) == ("张若尘", "Zhang Ruochen")
 
@@ -723,7 +733,7 @@ def test_unknown_name_traditional_suggests_simplified_row():
     pytest.param("卫星发射成功。", id="satellite-is-not-a-person"),
 ])
 def test_unknown_name_quiet(source):
-    assert of(pair_findings(source, "x"), "unknown-name") == []
+    assert of(pair_findings(source, "x", rules=ALL_RULES), "unknown-name") == []
 
 
 # ============================================================ documents of pairs: check_pairs
@@ -737,7 +747,7 @@ PAIRS = [
 
 
 def test_check_pairs_segments_and_sides():
-    findings = check_pairs(PAIRS)
+    findings = check_pairs(PAIRS, rules=ALL_RULES)
     for f in findings:
         source, target = PAIRS[f.segment]
         assert_points_at_found(source if f.side == "source" else target, f)
