@@ -177,6 +177,11 @@ class Automata:
         return auto
 
     @cached_property
+    def shortest_key(self) -> int:
+        """The length of the shortest Chinese key: shorter runs hold none."""
+        return min(map(len, self._zh_keys), default=0)
+
+    @cached_property
     def zh_runs(self) -> re.Pattern[str]:
         """Runs of characters that Chinese keys are made of: Han, plus any
         other character some key holds (digits, letters, ·). The automaton
@@ -389,7 +394,10 @@ def _find_zh(text: str, glossary: "Glossary") -> list[Match]:
     shortest = automata.shortest_zh
     matches: list[Match] = []
     hits_in = auto.iter
+    shortest_key = automata.shortest_key
     for run in automata.zh_runs.finditer(source):
+        if run.end() - run.start() < shortest_key:
+            continue
         piece = run.group() if dense else fold_zh_text(run.group())
         hits = list(hits_in(piece))
         if not hits:
@@ -410,19 +418,6 @@ def _find_zh(text: str, glossary: "Glossary") -> list[Match]:
     return matches
 
 
-def _han_run(text: str, s: int, e: int, reach: int = 7) -> tuple[int, int]:
-    """The Han characters around [s, e), at most ``reach`` each way."""
-    a = s
-    stop = max(0, s - reach)
-    while a > stop and is_han(text[a - 1]):
-        a -= 1
-    b = e
-    stop = min(len(text), e + reach)
-    while b < stop and is_han(text[b]):
-        b += 1
-    return a, b
-
-
 def _crossable(text: str, pos: int, lo: int, words: dict[str, int], freq: dict[str, int]) -> bool:
     """Could a dictionary word run across ``pos``? jieba's table holds every
     prefix of every word, so a word starting at i < pos crosses pos exactly
@@ -441,7 +436,9 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     candidate, or a two-character personal name runs on into a character
     that could lengthen it.
     """
-    a, b = _han_run(text, s, e)
+    # ``text`` is one run of key characters (see _find_zh): its ends are the
+    # ends of the name's surroundings; look at most 7 characters out.
+    a, b = max(0, s - 7), min(len(text), e + 7)
     if a == s and b == e:
         return True
     from .segment import base_tokenizer
@@ -449,7 +446,7 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     freq, words = base_tokenizer().FREQ, automata.zh_words
     lo, hi = max(a, s - 6), min(b, e + 6)
     name_check = (
-        term.category == "person" and len(term.zh) == 2 and e < b and text[e] not in _NAME_FOLLOWERS
+        term.category == "person" and len(term.zh) == 2 and e < b and is_han(text[e]) and text[e] not in _NAME_FOLLOWERS
     )
     if not name_check and not (s > a and _crossable(text, s, lo, words, freq)) and not (
         e < b and _crossable(text, e, s, words, freq)
