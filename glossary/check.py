@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import replace
 from typing import Protocol
 
-from .index import Glossary, default_glossary
+from .index import Glossary, or_default
 from .match import find_zh
 from .model import Finding
 from .rules import DEFAULT_RULES
@@ -54,7 +54,7 @@ def check_text(
     >>> [f.rule for f in check_text("Premier Li Qiang (李强) met Zhang Ji (张琦).")]
     ['gloss-mismatch']
     """
-    g = glossary if glossary is not None else default_glossary()
+    g = or_default(glossary)
     rules = frozenset(rules)
     doc = Doc(text, g, markdown=markdown)
     _text_rules(doc, rules)
@@ -91,7 +91,7 @@ def check_text_pieces(
     equal :func:`check_text`'s on the whole text unless a name or a code span
     runs across a cut.
     """
-    g = glossary if glossary is not None else default_glossary()
+    g = or_default(glossary)
     rules = frozenset(rules)
     findings: list[Finding] = []
     kept: list[Spelling] = []
@@ -145,7 +145,7 @@ def check_pair(
     >>> [(f.rule, f.found) for f in check_pair("李强出席。", "The premier attended.", rules={"missing-translation"})]
     [('missing-translation', '李强')]
     """
-    g = glossary if glossary is not None else default_glossary()
+    g = or_default(glossary)
     rules = frozenset(rules)
     findings, tgt = _pair(source, target, g, rules, None)
     if "inconsistent" in rules:
@@ -164,7 +164,7 @@ def check_pairs(
     Every pair gets :func:`check_pair`'s rules, with ``segment`` set to its
     0-based index; ``inconsistent`` then runs over all targets together.
     """
-    g = glossary if glossary is not None else default_glossary()
+    g = or_default(glossary)
     rules = frozenset(rules)
     findings: list[Finding] = []
     targets: list[Doc] = []

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .check import check_pair, check_pairs
 from .rules import DEFAULT_RULES
-from .index import Glossary, default_glossary
+from .index import Glossary, or_default
 from .model import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +36,20 @@ def _check_segments(
     return out
 
 
+def _check_documents(
+    partition: Iterable[tuple[Any, list[tuple[str, str]]]], glossary: Glossary, rules: Collection[str]
+) -> list[tuple[Any, Finding]]:
+    return [(key, f) for key, pairs in partition for f in check_pairs(pairs, glossary, rules=rules)]
+
+
+def _map(bag: "dask.bag.Bag", check: Any, glossary: Glossary | None, rules: Collection[str]) -> "dask.bag.Bag":
+    """Map ``check`` over the bag's partitions with the glossary as one delayed object."""
+    import dask
+
+    g = dask.delayed(or_default(glossary), traverse=False)
+    return bag.map_partitions(check, g, frozenset(rules))
+
+
 def check_bag(
     segments: "dask.bag.Bag", glossary: Glossary | None = None, *, rules: Collection[str] = DEFAULT_RULES
 ) -> "dask.bag.Bag":
@@ -45,16 +59,7 @@ def check_bag(
     set to its index. ``glossary`` (the bundled one by default) enters the
     graph once, as a delayed object, and is unpickled once per worker.
     """
-    import dask
-
-    g = dask.delayed(glossary if glossary is not None else default_glossary(), traverse=False)
-    return segments.map_partitions(_check_segments, g, frozenset(rules))
-
-
-def _check_documents(
-    partition: Iterable[tuple[Any, list[tuple[str, str]]]], glossary: Glossary, rules: Collection[str]
-) -> list[tuple[Any, Finding]]:
-    return [(key, f) for key, pairs in partition for f in check_pairs(pairs, glossary, rules=rules)]
+    return _map(segments, _check_segments, glossary, rules)
 
 
 def check_documents_bag(
@@ -63,7 +68,4 @@ def check_documents_bag(
     """A bag of ``(key, finding)`` for a bag of ``(key, [(source, target), ...])``
     documents: :func:`glossary.check_pairs` per document, so the
     document-level ``inconsistent`` rule sees all of a document's segments."""
-    import dask
-
-    g = dask.delayed(glossary if glossary is not None else default_glossary(), traverse=False)
-    return documents.map_partitions(_check_documents, g, frozenset(rules))
+    return _map(documents, _check_documents, glossary, rules)

@@ -19,7 +19,7 @@ from .model import Term
 from .normalize import en_exact, en_key, zh_key
 from .table import read_table
 
-__all__ = ["Glossary", "default_glossary", "default_path", "load"]
+__all__ = ["Glossary", "default_glossary", "default_path", "load", "or_default"]
 
 #: Which listed form an English string is, in order of precedence.
 EN_FORMS: tuple[str, ...] = ("en", "alias", "variant", "forbidden")
@@ -139,6 +139,11 @@ def default_glossary() -> Glossary:
     """The bundled glossary, loaded once per process."""
     path = default_path()
     return Glossary(read_table(path), path=str(path))
+
+
+def or_default(glossary: Glossary | None) -> Glossary:
+    """``glossary``, or the bundled one when it is None."""
+    return glossary if glossary is not None else default_glossary()
 
 
 def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Glossary:

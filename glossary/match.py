@@ -27,7 +27,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .model import Match, Term
-from .normalize import IGNORABLE, en_exact, en_key, fold_en_text, fold_zh_text, is_han
+from .normalize import HAN_CLASS, HAN_RUN, IGNORABLE, en_exact, en_key, fold_en_text, fold_zh_text, is_han
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
@@ -43,10 +43,7 @@ _RARE_SEPARATOR = re.compile(
     + re.escape("".join(sorted(IGNORABLE))) + "]"
 )
 _SEP_SPLIT = re.compile(r"([\s" + re.escape(_SEP_CHARS) + r"]+)")
-_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_HAN_SEARCH = re.compile(f"[{_HAN_CLASS}]")
-_HAN_RUNS = re.compile(f"[{_HAN_CLASS}]+")
 
 #: Characters that commonly follow a personal name without lengthening it:
 #: particles, conjunctions, prepositions, verbs of saying and being, and the
@@ -188,7 +185,7 @@ class Automata:
         only ever runs over these."""
         extra = {c for t in self.terms for f in t.zh_forms for c in fold_zh_text(f) if not is_han(c)}
         cls = "".join(re.escape(c) for c in sorted(extra))
-        return re.compile(f"[{_HAN_CLASS}{cls}]+")
+        return re.compile(f"[{HAN_CLASS}{cls}]+")
 
     @cached_property
     def shortest_zh(self) -> dict[str, int]:
@@ -384,12 +381,12 @@ def _find_zh(text: str, glossary: "Glossary") -> list[Match]:
     auto = automata.zh
     if not len(auto) or not text:
         return []
-    if _HAN_SEARCH.search(text) is None:
+    if HAN_RUN.search(text) is None:
         return []
     # Keys live inside runs of Han (and the few other characters keys hold),
     # so each run is matched and bounded on its own. A mostly non-Chinese
     # text (an English article with glosses) folds only its runs.
-    dense = sum(map(len, _HAN_RUNS.findall(text))) * 8 >= len(text)
+    dense = sum(map(len, HAN_RUN.findall(text))) * 8 >= len(text)
     source = fold_zh_text(text) if dense else text
     shortest = automata.shortest_zh
     matches: list[Match] = []
@@ -494,7 +491,7 @@ def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
     if glossary is None:
         from .index import default_glossary
 
-        glossary = default_glossary()
+        glossary = default_glossary()  # index imports this module: no top-level import
     matches = (find_en(text, glossary) if _LATIN.search(text) else []) + find_zh(text, glossary)
     matches.sort(key=lambda m: (m.start, -m.end))
     return matches

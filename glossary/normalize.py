@@ -18,6 +18,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "HAN_CLASS",
+    "HAN_RUN",
     "IGNORABLE",
     "en_exact",
     "en_key",
@@ -42,7 +44,11 @@ _PUNCT = {**_QUOTES, **_DQUOTES, **_DASHES}
 
 # Separators that tolerant English matching treats as equal to nothing.
 _SEPARATOR_RE = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad\u200b-\u200d\u2060\ufeff\ufe58\ufe63\uff0d\u180e\ufe00-\ufe0f]+")
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: Han characters as a regex class body: CJK unified ideographs (every
+#: extension) and compatibility ideographs. The one definition the package uses.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: A run of Han characters.
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 def is_han(ch: str) -> bool:
@@ -65,7 +71,7 @@ def has_han(text: str) -> bool:
     >>> has_han("Li Qiang (李强)")
     True
     """
-    return _HAN_RE.search(text) is not None
+    return HAN_RUN.search(text) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeAlias
 
+from .normalize import HAN_CLASS
 from .segment import base_tokenizer, cut
 
 __all__ = [
@@ -34,7 +35,7 @@ __all__ = [
 #: Combining marks for tones 2, 4, 1 and 3 (NFD form); ü's diaeresis is kept.
 _TONE_MARKS = frozenset("\u0301\u0300\u0304\u030c")
 _HAN = re.compile(
-    "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+    f"[\u3007{HAN_CLASS}]"  # 〇 (líng) reads as a Han numeral here
 )
 _HAN_RUNS = re.compile(f"({_HAN.pattern}+)")
 #: Separators between the parts of a minority or foreign name (马克·吐温).

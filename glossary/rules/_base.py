@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..match import is_latin_word
 from ..model import Finding, Match, Term
-from ..normalize import IGNORABLE, en_exact, en_key, fold_en_text
+from ..normalize import HAN_CLASS, IGNORABLE, en_key, fold_en_text
 from ..source import LineIndex, blank, mask
 from . import get_rule
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Doc", "Gloss", "finding", "is_sentence_start", "name_end"]
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = HAN_CLASS
 #: English, then a gloss: (李强) or （李强）; the content is Han, with · and spaces.
 _INVISIBLE = "".join(sorted(IGNORABLE))
 #: The Chinese may be followed by an explanation after a comma, colon or
@@ -32,7 +32,6 @@ _GLOSS_AFTER = re.compile(
 _GLOSS_BEFORE = re.compile(
     rf"([{_HAN}][{_HAN}\u00b7\u30fb]*)[ \t]?[(\uff08][ \t]*([A-Za-z][^()\uff08\uff09\n{_HAN}]*?)[ \t]*[)\uff09]"
 )
-HAN_RUN = re.compile(rf"[{_HAN}]+")
 _QUOTES_BEFORE = "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb"
 
 

@@ -10,7 +10,8 @@ from ..match import find_zh
 from ..model import Finding, Match, Term
 from ..normalize import en_exact, en_key
 from . import get_rule
-from ._base import HAN_RUN, Doc
+from ..normalize import HAN_RUN
+from ._base import Doc
 
 __all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untranslated", "form_key", "is_accepted", "spellings"]
 

@@ -8,7 +8,7 @@ of that term's forms.
 from __future__ import annotations
 
 from ..model import Match, Term
-from ..normalize import en_exact, en_key, zh_key
+from ..normalize import en_exact, zh_key
 from ..table import guess_category
 from ._base import Doc, Gloss, name_end
 
