@@ -12,7 +12,7 @@ Bilingual input comes in four shapes:
   a header naming ``source``/``target`` or ``zh``/``en`` picks the columns,
   otherwise the first two columns are used and every row is a segment;
 * XLIFF 1.2 and 2.x, PO and TMX files, read with translate-toolkit
-  (:func:`read_translation_file`; install ``glossary[formats]``).
+  (:func:`read_translation_file`; install ``zhen-glossary[formats]``).
 
 Each becomes a :class:`Bilingual`: its segments, and where each segment's
 text starts in its file, so that :func:`place` can turn a finding's position
@@ -61,7 +61,7 @@ __all__ = [
 TABLE_SUFFIXES = (".tsv", ".csv")
 #: Suffixes read through translate-toolkit.
 TRANSLATION_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx")
-_INSTALL = "pip install 'glossary[formats]'"
+_INSTALL = "pip install 'zhen-glossary[formats]'"
 _SOURCE_NAMES = ("source", "zh", "src")
 _TARGET_NAMES = ("target", "en", "tgt")
 

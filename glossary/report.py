@@ -155,7 +155,7 @@ def _information_uri() -> str | None:
     try:
         from importlib.metadata import metadata
 
-        meta = metadata("glossary")
+        meta = metadata("zhen-glossary")
         for entry in meta.get_all("Project-URL") or []:
             _, _, url = entry.partition(",")
             if url.strip().startswith("http"):

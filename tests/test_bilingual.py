@@ -176,7 +176,7 @@ def test_missing_translate_toolkit_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "translate.storage", None)
     with pytest.raises(GlossaryError) as info:
         read_bilingual(write(tmp_path, "a.po", PO))
-    assert "pip install 'glossary[formats]'" in str(info.value)
+    assert "pip install 'zhen-glossary[formats]'" in str(info.value)
 
 
 def test_place_moves_findings_into_their_files(tmp_path):

@@ -178,7 +178,7 @@ def test_missing_translate_toolkit_is_reported(tmp_path, monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "translate.storage", None)
     (tmp_path / "a.po").write_text('msgid "李强"\nmsgstr "Li Qiang"\n', encoding="utf-8")
     assert main(["check", "--no-config", str(tmp_path / "a.po")]) == 2
-    assert "pip install 'glossary[formats]'" in capsys.readouterr().err
+    assert "pip install 'zhen-glossary[formats]'" in capsys.readouterr().err
 
 
 # -- check: directories, configuration, jobs -------------------------------------------------------

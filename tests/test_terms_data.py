@@ -119,7 +119,7 @@ def test_wheel_ships_the_table(tmp_path):
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(root)],
         check=True,
     )
-    (wheel,) = wheels.glob("glossary-*.whl")
+    (wheel,) = wheels.glob("zhen_glossary-*.whl")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
