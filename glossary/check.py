@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from .index import Glossary, or_default
-from .match import find_zh
+from .match_zh import find_zh
 from .model import Finding
 from .rules import DEFAULT_RULES
 from .rules._base import Doc
@@ -32,7 +32,7 @@ def _sorted(findings: Iterable[Finding], rules: Collection[str]) -> list[Finding
 def _text_rules(doc: Doc, rules: Collection[str]) -> None:
     if rules & {"gloss-mismatch", "unknown-term", "pinyin-mismatch"}:  # type: ignore[operator]
         check_glosses(doc)
-    if rules & {"variant", "forbidden"}:  # type: ignore[operator]
+    if rules & {"variant", "forbidden", "case"}:  # type: ignore[operator]
         check_renderings(doc)
     if "untranslated" in rules:
         check_untranslated(doc)

@@ -131,6 +131,8 @@ def _tbx(g: "Glossary", out: TextIO, **_: object) -> None:
         _tig(en, t.en, "preferredTerm-admn-sts")
         for form in t.aliases:
             _tig(en, form, "admittedTerm-admn-sts")
+        for form in t.derived:
+            _tig(en, form, "admittedTerm-admn-sts")
         for form in t.variants:
             _tig(en, form, "admittedTerm-admn-sts", term_type="variant")
         for form in t.forbidden:

@@ -1,8 +1,10 @@
 """The Glossary: a term table with its lookups and matching automata.
 
 Lookup dictionaries are built when a Glossary is made (cheap: one pass over
-the terms). The matching automata and the glossary-aware jieba tokenizer are
-built on first use and kept for the life of the Glossary.
+the terms). The matching automata and the glossary-aware jieba tokenizer
+(:mod:`glossary.automata`) are built on first use and kept in
+:attr:`Glossary.cache` for the life of the Glossary; this module imports
+nothing of the matching layers.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .table import read_table
 __all__ = ["Glossary", "default_glossary", "default_path", "load", "or_default"]
 
 #: Which listed form an English string is, in order of precedence.
-EN_FORMS: tuple[str, ...] = ("en", "alias", "variant", "forbidden")
+EN_FORMS: tuple[str, ...] = ("en", "alias", "derived", "variant", "forbidden")
 
 
 class Glossary:
@@ -49,7 +51,7 @@ class Glossary:
             self._by_id[term.id] = term
             for form in term.zh_forms:
                 self._by_zh.setdefault(zh_key(form), term)
-            for form in (term.en, *term.aliases, *term.variants):
+            for form in (term.en, *term.aliases, *term.derived, *term.variants):
                 self._by_en.setdefault(en_exact(form), term)
                 self._by_en_key.setdefault(en_key(form), term)
         if problems:
@@ -106,20 +108,20 @@ class Glossary:
 
     def en_form(self, term: Term, text: str) -> str | None:
         """Which listed English form of ``term`` ``text`` is, typography folded:
-        ``"en"``, ``"alias"``, ``"variant"``, ``"forbidden"``, or None."""
+        ``"en"``, ``"alias"``, ``"derived"``, ``"variant"``, ``"forbidden"``, or None."""
         exact = en_exact(text)
-        for kind, forms in zip(EN_FORMS, (term.accepted[:1], term.aliases, term.variants, term.forbidden)):
+        for kind, forms in zip(EN_FORMS, (term.accepted[:1], term.aliases, term.derived, term.variants, term.forbidden)):
             if any(en_exact(f) == exact for f in forms):
                 return kind
         return None
 
-    # -- lazily built matching structures ------------------------------------
+    # -- lazily built structures ---------------------------------------------
     @cached_property
-    def automata(self) -> Any:
-        """The matching automata (see :mod:`glossary.match`), built once."""
-        from .match import Automata
-
-        return Automata(self._terms)
+    def cache(self) -> dict[str, Any]:
+        """Structures built from the terms on first need and kept for the life
+        of the glossary (the matching automata: :func:`glossary.automata.automata_of`).
+        Never pickled."""
+        return {}
 
 
 def _rebuild(terms: tuple[Term, ...], path: str | None) -> Glossary:

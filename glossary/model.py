@@ -55,7 +55,13 @@ class Term:
 
     ``zh`` is the preferred Simplified form and ``en`` the preferred English.
     ``aliases`` are accepted silently, ``variants`` are understood but not
-    preferred, ``forbidden`` forms are wrong. ``line`` is the line of the
+    preferred, ``forbidden`` forms are wrong. ``derived`` forms (irregular
+    plurals, the adjective or demonym: Chinese for China) are accepted as
+    renderings. ``series`` makes the row stand for a numbered series
+    (``嫦娥{n}号 = Chang'e-{n}``, see :mod:`glossary.forms`).
+    ``case_sensitive`` rows match their English only as written (all
+    capitals aside); ``verbatim`` rows have a Latin-script ``zh`` (SWIFT,
+    T+1) matched in Chinese text at word boundaries. ``line`` is the line of the
     table the row came from (0 when built in code); it takes no part in
     equality.
     """
@@ -67,12 +73,16 @@ class Term:
     aliases: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
     pinyin: str = ""
     romanization: str = ""
     category: str = ""
     ambiguous: bool = False
     note: str = ""
     source: str = ""
+    series: str = ""
+    case_sensitive: bool = False
+    verbatim: bool = False
     line: int = field(default=0, compare=False, repr=False)
 
     @property
@@ -82,8 +92,8 @@ class Term:
 
     @property
     def accepted(self) -> tuple[str, ...]:
-        """English forms that never warrant a remark: ``en`` and the aliases."""
-        return (self.en, *self.aliases)
+        """English forms that never warrant a remark: ``en``, the aliases and the derived forms."""
+        return (self.en, *self.aliases, *self.derived)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +102,12 @@ class Match:
 
     ``start`` and ``end`` are 0-based character offsets into the text that was
     searched, so ``text[start:end] == match.text``. ``lang`` is ``"zh"`` or
-    ``"en"``; ``form`` says which listed form matched: ``"en"``, ``"alias"``,
-    ``"variant"``, ``"forbidden"``, ``"zh"`` or ``"tolerant"`` (an English
-    spelling found only by tolerant matching).
+    ``"en"``; ``form`` says which listed form matched:
+    ``"en"``, ``"alias"``, ``"derived"``, ``"variant"``, ``"forbidden"``, ``"zh"``,
+    ``"tolerant"`` (an English spelling found only by tolerant matching) or
+    ``"case"`` (an accepted form whose case differs in a way house style does
+    not expect, such as a lower-case personal name). Inflected forms keep the
+    form of what they inflect: the plural of a variant is ``"variant"``.
     """
 
     term: Term

@@ -82,12 +82,16 @@ def term_dict(term: Term) -> dict[str, Any]:
         "aliases": list(term.aliases),
         "variants": list(term.variants),
         "forbidden": list(term.forbidden),
+        "derived": list(term.derived),
         "pinyin": term.pinyin,
         "romanization": term.romanization,
         "category": term.category,
         "ambiguous": term.ambiguous,
         "note": term.note,
         "source": term.source,
+        "series": term.series,
+        "case_sensitive": term.case_sensitive,
+        "verbatim": term.verbatim,
     }
 
 

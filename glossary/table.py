@@ -48,16 +48,21 @@ COLUMNS: tuple[str, ...] = (
     "aliases",
     "variants",
     "forbidden",
+    "derived",
     "pinyin",
     "romanization",
     "category",
     "ambiguous",
     "note",
     "source",
+    "series",
+    "case_sensitive",
+    "verbatim",
 )
 REQUIRED: tuple[str, ...] = ("zh", "en")
-_LISTS = ("zh_variants", "aliases", "variants", "forbidden")
-_EN_LISTS = ("aliases", "variants", "forbidden")
+_LISTS = ("zh_variants", "aliases", "variants", "forbidden", "derived")
+_EN_LISTS = ("aliases", "variants", "forbidden", "derived")
+_FLAGS = ("ambiguous", "case_sensitive", "verbatim")
 #: Multi-valued cells separate their values with this character.
 SEPARATOR = "|"
 #: The longest field accepted, in UTF-8 bytes.
@@ -334,10 +339,16 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
             bad(f"field {col!r} is {len(value.encode('utf-8', 'surrogatepass'))} bytes, over the limit of {MAX_FIELD_BYTES}")
     zh = cells.get("zh", "").strip()
     en = _clean(cells.get("en", ""))
+    flags = {col: cells.get(col, "").strip().lower() for col in _FLAGS}
+    for col, value in flags.items():
+        if value not in _TRUE and value not in _FALSE:
+            bad(f"{col} must be true or false, not {value!r}")
+    verbatim = flags["verbatim"] in _TRUE
     if not zh:
         bad("empty zh", "every row needs its Chinese form")
-    elif not has_han(zh):
-        bad(f"zh {zh!r} has no Chinese characters")
+    elif not has_han(zh) and not verbatim:
+        bad(f"zh {zh!r} has no Chinese characters",
+            "a Latin-script term that Chinese text writes as it is (SWIFT, T+1) needs verbatim=true")
     if not en:
         bad("empty en", "every row needs its preferred English rendering")
     lists = {col: _split(cells.get(col, "")) for col in _LISTS}
@@ -346,8 +357,21 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
             if has_han(form):
                 bad(f"{col} {form!r} contains Chinese characters", "English columns hold English renderings")
     for form in lists["zh_variants"]:
-        if not has_han(form):
+        if not has_han(form) and not verbatim:
             bad(f"zh_variants {form!r} has no Chinese characters")
+    series = cells.get("series", "").strip()
+    if series:
+        from .forms import parse_series
+
+        try:
+            parse_series(Term(id="x", zh=zh or "x", en=en or "x", series=series))
+        except ValueError as exc:
+            bad(str(exc), "write the series as 嫦娥{n}号 = Chang'e-{n}, or the English alone: Chang'e-{n}")
+    for col in _EN_LISTS:
+        for form in lists[col]:
+            if "{n}" in form and not series:
+                bad(f"{col} {form!r} is a series template, but the row has no series",
+                    "give the row a series, or write the form without {n}")
     english = [en_exact(en)] + [en_exact(f) for col in _EN_LISTS for f in lists[col]]
     repeated = sorted({f for f in english if english.count(f) > 1})
     if repeated:
@@ -361,9 +385,6 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
     source = cells.get("source", "").strip()
     if source and source not in SOURCES:
         bad(f"unknown source {source!r}", f"use one of {', '.join(SOURCES)}")
-    amb = cells.get("ambiguous", "").strip().lower()
-    if amb not in _TRUE and amb not in _FALSE:
-        bad(f"ambiguous must be true or false, not {amb!r}")
     pinyin = " ".join(cells.get("pinyin", "").split())
     if pinyin and not is_pinyin(pinyin):
         bad(f"pinyin {pinyin!r} is not pinyin", "write syllables like Wáng Yàpíng, with tone marks or none")
@@ -374,11 +395,11 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
         bad(f"id {tid!r} is not a slug", "use lowercase letters, digits and hyphens, e.g. long-march-5")
     if len(problems) > before:
         return None
-    if not pinyin:
+    if not pinyin and not verbatim:
         from .pinyin import romanize
 
         pinyin = romanize(zh, kind=category or guess_category(zh))
-    if not romanization and "romanization" not in cells:
+    if not romanization and "romanization" not in cells and not verbatim:
         from .pinyin import matches_pinyin
 
         romanization = "pinyin" if matches_pinyin(en, zh) else ""
@@ -393,9 +414,13 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
         pinyin=pinyin,
         romanization=romanization,
         category=category,
-        ambiguous=amb in _TRUE,
+        ambiguous=flags["ambiguous"] in _TRUE,
         note=cells.get("note", "").strip(),
         source=source,
+        derived=lists["derived"],
+        series=series,
+        case_sensitive=flags["case_sensitive"] in _TRUE,
+        verbatim=verbatim,
         line=line,
     )
 
@@ -448,8 +473,9 @@ def write_csv(terms: Iterable[Term], out: TextIO, *, safe: bool = False) -> None
     for t in terms:
         row = [
             t.id, t.zh, sep.join(t.zh_variants), t.en, sep.join(t.aliases), sep.join(t.variants),
-            sep.join(t.forbidden), t.pinyin, t.romanization, t.category, "true" if t.ambiguous else "false",
-            t.note, t.source,
+            sep.join(t.forbidden), sep.join(t.derived), t.pinyin, t.romanization, t.category,
+            "true" if t.ambiguous else "false", t.note, t.source, t.series,
+            "true" if t.case_sensitive else "false", "true" if t.verbatim else "false",
         ]
         writer.writerow([spreadsheet_safe(v) for v in row] if safe else row)
 

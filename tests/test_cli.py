@@ -60,7 +60,7 @@ def test_check_article_text_report():
     proc = run("check", "--no-config", "docs/examples/article.md")
     assert proc.returncode == 1
     assert heads(proc.stdout) == ARTICLE_FINDINGS
-    assert proc.stdout.splitlines()[-1] == "Found 5 problems (2 errors, 3 warnings, 0 info) in 1 file."
+    assert proc.stdout.splitlines()[-1] == "Found 5 problems (2 errors, 2 warnings, 1 info) in 1 file."
     assert "[forbidden] 'Wang Yapin'" in proc.stdout
     assert proc.stderr == ""  # no progress line when stderr is not a terminal
 
@@ -83,7 +83,7 @@ def test_check_json_sarif_github_agree(tmp_path):
     lines = proc.stdout.splitlines()
     assert lines[0] == ("::error file=docs/examples/article.md,line=14,col=11,endLine=14,endColumn=13,"
                         "title=GL101 gloss-mismatch::'Mengzhou' is 梦舟, but the gloss says 梦州")
-    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::error", "::warning", "::warning", "::warning"]
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::error", "::warning", "::warning", "::notice"]
 
 
 def test_check_levels_and_exit_statuses():
@@ -355,7 +355,7 @@ def test_suggest_rows_for_english_and_chinese_text(tmp_path):
                                     encoding="utf-8")
     proc = run("suggest", "en.md", cwd=tmp_path)
     assert proc.returncode == 0
-    assert proc.stdout == "qin-mu,秦木,,Qin Mu,,,,Qín Mù,pinyin,person,false,,\n"
+    assert proc.stdout == "qin-mu,秦木,,Qin Mu,,,,,Qín Mù,pinyin,person,false,,,,false,false\n"
     with_header = run("suggest", "en.md", "--header", cwd=tmp_path).stdout
     assert with_header.splitlines()[0].startswith("id,zh,zh_variants,en,")
     # The rows append to a table that then loads.

@@ -90,7 +90,8 @@ TABLE_ERRORS = [
     TableError("table-empty-en", "zh,en\n李强, \n",
                "terms.csv:2: empty en (hint: every row needs its preferred English rendering)"),
     TableError("table-zh-not-chinese", "zh,en\nLi Qiang,Li Qiang\n",
-               "terms.csv:2: zh 'Li Qiang' has no Chinese characters"),
+               "terms.csv:2: zh 'Li Qiang' has no Chinese characters (hint: a Latin-script term that Chinese text "
+               "writes as it is (SWIFT, T+1) needs verbatim=true)"),
     TableError("table-chinese-in-en", "zh,en\n李强,Li 强\n",
                "terms.csv:2: en 'Li 强' contains Chinese characters (hint: English columns hold English renderings)"),
     TableError("table-duplicate-id", "id,zh,en\nli,李强,Li Qiang\nli,王林,Wang Lin\n",

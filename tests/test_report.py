@@ -40,7 +40,7 @@ def test_text_report_is_sorted_with_summary(findings):
         code = line.split(": ")[1].split()[0]
         f = by_code[code]
         assert line == f"docs/a b.md:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}"
-    assert lines[-1] == "Found 5 problems (3 errors, 2 warnings, 0 info) in 2 files."
+    assert lines[-1] == "Found 5 problems (3 errors, 1 warning, 1 info) in 2 files."
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_sarif_is_valid_and_complete(findings, tmp_path):
         "artifactLocation": {"uri": "docs/a%20b.md", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 1, "startColumn": 11, "endLine": 1, "endColumn": 21},
     }
-    assert {r["level"] for r in results} == {"error", "warning"}
+    assert {r["level"] for r in results} == {"error", "warning", "note"}
     # A path under the root becomes relative to it.
     assert any(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "sub/x.md" for r in results)
     # Fingerprints tell findings apart.

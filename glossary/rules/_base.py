@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..match import is_latin_word
 from ..model import Finding, Match, Term
-from ..normalize import HAN_CLASS, IGNORABLE, en_key, fold_en_text
+from ..normalize import HAN_CLASS, IGNORABLE, en_key, fold_en_text, is_han
 from ..source import LineIndex, blank, mask
 from . import get_rule
 
@@ -22,15 +22,20 @@ __all__ = ["Doc", "Gloss", "finding", "is_sentence_start", "name_end"]
 _HAN = HAN_CLASS
 #: English, then a gloss: (李强) or （李强）; the content is Han, with · and spaces.
 _INVISIBLE = "".join(sorted(IGNORABLE))
-#: The Chinese may be followed by an explanation after a comma, colon or
-#: space: (王亚平, the first woman to walk in space), (揽月 lander).
-_GLOSS_AFTER = re.compile(
-    rf"[(\uff08][ \t\u3000]*([{_HAN}][{_HAN}\u00b7\u30fb\u2027 \t{_INVISIBLE}]*?)[ \t\u3000]*"
-    rf"(?:[,\uff0c\u3001;\uff1b:\uff1a \t][^()\uff08\uff09\n{_HAN}]*)?[)\uff09]"
-)
+#: A bracketed group on one line with no brackets inside: what an "after"
+#: gloss is written in. Linear to scan; its content is parsed by hand.
+_BRACKETS = re.compile(r"[(\uff08]([^()\uff08\uff09\n]{1,400})[)\uff09]")
+#: The Chinese of a gloss: Han, with middle dots and invisible characters,
+#: and Latin letters or digits inside or at the end of it (长征二号F火箭).
+_GLOSS_ZH = re.compile(rf"[{_HAN}](?:[{_HAN}\u00b7\u30fb\u2027{_INVISIBLE}]|[ \t](?=[{_HAN}])|[A-Za-z0-9]+(?![a-z]))*")
+#: A language label before the Chinese: Chinese:, simplified Chinese:, zh:.
+_LABEL = re.compile(r"(?i)^[ \t]*(?:(?:simplified|traditional|trad\.|simp\.)[ \t]+)?(?:chinese|mandarin|zh(?:-\w+)?)"
+                    r"[ \t]*[:\uff1a]?[ \t]*")
+_PINYIN_LABEL = re.compile(r"(?i)^[ \t]*(?:hanyu[ \t]+)?pinyin[ \t]*[:\uff1a]?[ \t]*")
+_SEGMENT = re.compile(r"[;\uff1b,\uff0c\u3001]")
 #: Chinese, then its English in brackets: 李强（Li Qiang）.
 _GLOSS_BEFORE = re.compile(
-    rf"([{_HAN}][{_HAN}\u00b7\u30fb]*)[ \t]?[(\uff08][ \t]*([A-Za-z][^()\uff08\uff09\n{_HAN}]*?)[ \t]*[)\uff09]"
+    rf"([{_HAN}][{_HAN}\u00b7\u30fb]{{0,40}})[ \t]?[(\uff08][ \t]*([A-Za-z][^()\uff08\uff09\n{_HAN}]{{0,200}}?)[ \t]*[)\uff09]"
 )
 _QUOTES_BEFORE = "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb"
 
@@ -50,6 +55,14 @@ class Gloss:
     zh_span: tuple[int, int]
     zh: str
     en_span: tuple[int, int] | None = None
+    before: int = -1
+    pinyin_span: tuple[int, int] | None = None
+
+    @property
+    def name_end(self) -> int:
+        """Where the English the gloss belongs to ends: before the brackets,
+        or before an abbreviation in brackets between: BeiDou (BDS) (北斗)."""
+        return self.span[0] if self.before < 0 else self.before
 
 
 @dataclass
@@ -79,12 +92,14 @@ class Doc:
             out.append(Gloss("before", (m.start(), m.end()), m.span(1), m.group(1), m.span(2)))
             taken.append((m.start(), m.end()))
         starts = [a for a, _ in taken]
-        for m in _GLOSS_AFTER.finditer(self.masked):
+        text = self.masked
+        for m in _BRACKETS.finditer(text):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < taken[i][1]:
                 continue
-            zh = re.sub(rf"[\s\u00b7\u30fb\u2027{_INVISIBLE}]", "", m.group(1))
-            out.append(Gloss("after", (m.start(), m.end()), m.span(1), zh))
+            gloss = _parse_after(text, m)
+            if gloss is not None:
+                out.append(gloss)
         out.sort(key=lambda g: g.span)
         return out
 
@@ -175,6 +190,78 @@ class Doc:
 
     def add(self, rule: str, start: int, end: int, message: str, **extra: Any) -> None:
         self.findings.append(finding(self, rule, start, end, message, **extra))
+
+
+def _parse_after(text: str, m: re.Match[str]) -> Gloss | None:
+    """An "after" gloss from a bracketed group, or None when the group holds
+    no Chinese in a gloss's place.
+
+    The group is read as segments cut at semicolons and commas. Segments
+    before the Chinese may be short Latin ones (an abbreviation: CLEP;). The
+    Chinese may carry a language label (Chinese:, simplified Chinese:);
+    later segments may give the Traditional form, the pinyin (labelled, or
+    pinyin right after the characters) or an explanation.
+    """
+    content, base = m.group(1), m.start(1)
+    pos = 0
+    zh_span: tuple[int, int] | None = None
+    pinyin_span: tuple[int, int] | None = None
+    for seg in [*_SEGMENT.finditer(content), None]:
+        end = seg.start() if seg is not None else len(content)
+        part = content[pos:end]
+        if zh_span is None:
+            label = _LABEL.match(part)
+            lead = label.end() if label else len(part) - len(part.lstrip(" \t\u3000"))
+            z = _GLOSS_ZH.match(part, lead)
+            if z is not None:
+                zh_span = (base + pos + z.start(), base + pos + z.end())
+                rest = part[z.end():]
+                if rest.strip() and _looks_pinyin(rest):
+                    pinyin_span = _strip_span(base + pos + z.end(), rest)
+            elif has_han_char(part) or len(part.strip()) > 40:
+                return None
+        elif pinyin_span is None:
+            label = _PINYIN_LABEL.match(part)
+            if label is not None and label.end() < len(part):
+                pinyin_span = _strip_span(base + pos + label.end(), part[label.end():])
+            elif not has_han_char(part) and _looks_pinyin(part) and not _LABEL.match(part):
+                pinyin_span = _strip_span(base + pos, part)
+        pos = end + 1
+    if zh_span is None:
+        return None
+    zh = re.sub(rf"[\s\u00b7\u30fb\u2027{_INVISIBLE}]", "", text[zh_span[0]:zh_span[1]])
+    before = -1
+    b = m.start()
+    while b > 0 and text[b - 1] in " \t":
+        b -= 1
+    if b > 0 and text[b - 1] in ")\uff09":  # BeiDou (BDS) (北斗…): the name is before the abbreviation
+        o = max(text.rfind("(", max(0, b - 14), b), text.rfind("\uff08", max(0, b - 14), b))
+        if o >= 0 and _ABBREVIATION_GROUP.fullmatch(text, o, b):
+            before = o
+    return Gloss("after", (m.start(), m.end()), zh_span, zh, before=before, pinyin_span=pinyin_span)
+
+
+_ABBREVIATION_GROUP = re.compile(r"[(\uff08][A-Z][A-Za-z0-9&\-]{0,10}[)\uff09]")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+
+
+def has_han_char(text: str) -> bool:
+    return any(is_han(c) for c in text)
+
+
+def _looks_pinyin(text: str) -> bool:
+    """Pinyin, with tone marks or none (IPA in square brackets dropped)."""
+    from ..pinyin import is_pinyin
+
+    words = _BRACKETED.sub(" ", text).strip()
+    return bool(words) and len(words) <= 120 and is_pinyin(words)
+
+
+def _strip_span(start: int, part: str) -> tuple[int, int]:
+    """The span of ``part`` (at ``start``) without surrounding spaces and IPA."""
+    core = _BRACKETED.split(part)[0]
+    lead = len(core) - len(core.lstrip())
+    return start + lead, start + len(core.rstrip())
 
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "at", "to"})

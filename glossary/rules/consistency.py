@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..match import find_zh
+from ..match_zh import find_zh
 from ..model import Finding, Match, Term
 from ..normalize import en_exact, en_key
 from . import get_rule
@@ -16,21 +18,7 @@ from ._base import Doc
 __all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untranslated", "form_key", "is_accepted", "spellings"]
 
 
-def _sentence_case_ok(doc: Doc, m: Match) -> bool:
-    """A capital that only starts a sentence is not a different spelling."""
-    want = m.term.en
-    return (
-        bool(want)
-        and want[0].islower()
-        and m.text[:1].isupper()
-        and en_exact(m.text[:1].lower() + m.text[1:]) == en_exact(want)
-        and doc.is_sentence_start(m.start)
-    )
-
-
 def _effective_form(doc: Doc, m: Match) -> str:
-    if m.form == "tolerant" and _sentence_case_ok(doc, m):
-        return "en"
     return m.form
 
 
@@ -55,6 +43,10 @@ def check_renderings(doc: Doc) -> None:
             want = _nearest_accepted(m)
             what = "a variant" if form == "variant" else "not the house spelling"
             doc.add("variant", m.start, m.end, f"{m.text!r} is {what}; use {want!r}", expected=want, term=m.term)
+        elif form == "case":
+            want = _nearest_accepted(m)
+            doc.add("case", m.start, m.end, f"{m.text!r} differs from {want!r} only in case", expected=want,
+                    term=m.term)
 
 
 _ACCEPTED = "\x00accepted"
@@ -67,9 +59,9 @@ def form_key(doc: Doc, m: Match) -> str | None:
     form = _effective_form(doc, m)
     if form == "forbidden":
         return None
-    if form in ("en", "alias"):
+    if form in ("en", "alias", "derived", "case"):
         return _ACCEPTED
-    return en_exact(m.text)
+    return en_exact(m.text).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +114,16 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
         if len({o.key for o in occ}) < 2:
             continue
         ref = next((o for o in occ if o.key == _ACCEPTED), occ[0])
+        # Only spellings of one name conflict: Tianwen 3 / Tianwen-3, Macau /
+        # Macao, Beidou / BeiDou. A name and its abbreviation (SSST), or a
+        # former or translated name (Yuanxin, Thousand Sails), do not.
+        used = {o.found for o in occ if o.key == ref.key} | {ref.term.en}
         where = f"line {ref.line}" if ref.segment is None else f"segment {ref.segment}, line {ref.line}"
         # Name the accepted spelling the document already uses (an alias such
         # as BeiDou), else the preferred rendering.
         want = ref.found if ref.key == _ACCEPTED and ref.found in ref.term.accepted else ref.term.en
         for o in occ:
-            if o.key != ref.key:
+            if o.key != ref.key and any(_same_name(o.found, u) for u in used):
                 findings.append(Finding(
                     rule=rule.name, code=rule.code, severity=rule.severity,  # type: ignore[arg-type]
                     message=f"{o.found!r} here, but {ref.found!r} on {where}; use {want!r} throughout",
@@ -137,14 +133,55 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
     return findings
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Are two spellings spellings of one name (not an abbreviation, a former
+    name or a translation)?
+
+    >>> _same_name("Tianwen 3", "Tianwen-3"), _same_name("Macau", "Macao"), _same_name("SSST", "Spacecom")
+    (True, True, False)
+    """
+    ka, kb = en_key(a), en_key(b)
+    if ka == kb:
+        return True
+    if _ABBREVIATION.fullmatch(a) or _ABBREVIATION.fullmatch(b):
+        return False
+    return SequenceMatcher(None, ka, kb).ratio() >= 0.75
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}s?")
+
+
+#: A language label right before Chinese characters: a quotation of the
+#: Chinese, not an untranslated word (Simplified Chinese国家航天, Chinese: 王亚平).
+_LABEL_BEFORE = re.compile(r"(?i)(?:chinese|mandarin|zh)[ \t]*[:\uff1a]?[ \t]*$")
+#: Latin words after Chinese characters, to try as their pinyin (长征 chángzhēng).
+_WORDS_AFTER = re.compile(r"[ \t]*\(?((?:[^\W\d_]+['\u2019]?[ \t\-]?){1,12})")
+
+
+def _quoted_chinese(text: str, s: int, e: int) -> bool:
+    """Chinese given as Chinese: after a language label, or followed by its pinyin."""
+    if _LABEL_BEFORE.search(text, max(0, s - 24), s):
+        return True
+    m = _WORDS_AFTER.match(text, e)
+    if m is None:
+        return False
+    from ..pinyin import matches_pinyin
+
+    words = m.group(1).split()
+    zh = text[s:e]
+    return any(matches_pinyin(" ".join(words[:k]), zh) for k in range(1, min(len(words), len(zh)) + 1))
+
+
 def check_untranslated(doc: Doc, *, allow_glosses: bool = True) -> None:
-    """untranslated: Han characters outside a gloss."""
-    spans = sorted(g.zh_span for g in doc.glosses) if allow_glosses else []
+    """untranslated: Han characters outside a gloss, not quoted as Chinese."""
+    spans = sorted(g.span if g.kind == "after" else g.zh_span for g in doc.glosses) if allow_glosses else []
     starts = [a for a, _ in spans]
     for run in HAN_RUN.finditer(doc.masked):
         s, e = run.span()
         i = bisect_right(starts, s) - 1
         if i >= 0 and e <= spans[i][1]:
+            continue
+        if allow_glosses and _quoted_chinese(doc.masked, s, e):
             continue
         known = find_zh(doc.text[s:e], doc.glossary)
         if known:

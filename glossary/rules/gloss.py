@@ -7,8 +7,11 @@ of that term's forms.
 
 from __future__ import annotations
 
+from ..forms import english_surfaces
 from ..model import Match, Term
-from ..normalize import en_exact, zh_key
+from ..match_zh import find_zh
+from ..normalize import en_exact, en_key, is_han, zh_key
+from ..pinyin import strip_tones
 from ..table import guess_category
 from ._base import Doc, Gloss, name_end
 
@@ -16,8 +19,8 @@ __all__ = ["check_glosses", "suggest_row"]
 
 
 def _forms(term: Term) -> list[tuple[str, str]]:
-    return [("en", term.en), *(("alias", a) for a in term.aliases), *(("variant", v) for v in term.variants),
-            *(("forbidden", f) for f in term.forbidden)]
+    """Every English surface of the term, as (kind, surface): plurals included."""
+    return [(kind, surface) for surface, kind in english_surfaces(term)]
 
 
 def check_glosses(doc: Doc) -> None:
@@ -34,11 +37,40 @@ def _match_ending_at(doc: Doc, pos: int) -> Match | None:
     return doc.en_by_end.get(name_end(doc.masked, pos))
 
 
+def _lookup(doc: Doc, zh: str) -> Term | None:
+    """The term whose Chinese is ``zh``: a row, or a numbered series member."""
+    term = doc.glossary.lookup(zh)
+    if term is None:
+        found = find_zh(zh, doc.glossary)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(zh):
+            term = found[0].term
+    return term
+
+
+def _check_pinyin(doc: Doc, gloss: Gloss, term: Term | None) -> None:
+    """pinyin-mismatch for pinyin given in a gloss that does not spell its Chinese."""
+    from ..pinyin import matches_pinyin, romanize
+
+    if gloss.pinyin_span is None:
+        return
+    ps, pe = gloss.pinyin_span
+    written = doc.text[ps:pe]
+    zh = zh_key(gloss.zh)
+    if matches_pinyin(written, zh) or (term is not None and term.pinyin and
+                                       en_key(strip_tones(written)) == en_key(strip_tones(term.pinyin))):
+        return
+    if not any(c.isalpha() for c in written) or not all(is_han(c) for c in zh):
+        return  # 长征二号F: letters in the Chinese are not romanized
+    expected = term.pinyin if term is not None and term.pinyin else romanize(zh, kind=(term.category if term else None) or None)
+    doc.add("pinyin-mismatch", ps, pe, f"pinyin {written!r} in the gloss does not spell {gloss.zh}; its pinyin is "
+            f"{expected!r}", expected=expected, term=term)
+
+
 def _check_after(doc: Doc, gloss: Gloss) -> None:
-    g = doc.glossary
-    term = g.lookup(gloss.zh)
+    term = _lookup(doc, gloss.zh)
+    _check_pinyin(doc, gloss, term)
     zs, ze = gloss.zh_span
-    pos = gloss.span[0]
+    pos = gloss.name_end
     if term is not None:
         if doc.ends_with_form(pos, _forms(term)) is not None:
             return

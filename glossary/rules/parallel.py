@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..automata import automata_of
 from ..match import en_candidates
 from ..model import Match
 from ..normalize import fold_zh_text
@@ -20,11 +21,14 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
     # candidates included: "Young Master Zhou Que" renders 周公子 and 周缺.
     # Forbidden forms are wrong renderings and do not count.
     spans: set[tuple[str, int, int]] = set()
-    pick = tgt.glossary.automata.pick_en
+    pick = automata_of(tgt.glossary).pick_en
     for s, e, found in en_candidates(tgt.masked, tgt.glossary):
+        surface = tgt.text[s:e]
         for term, form in found:
-            if form != "forbidden" or pick(tgt.text[s:e], ((term, form),))[1] != "forbidden":
-                spans.add((term.id, s, e))
+            picked = pick(surface, ((term, form),))[1]
+            if picked in ("forbidden", "implausible"):
+                continue
+            spans.add((term.id, s, e))
     tgt_count = Counter(tid for tid, _s, _e in spans)
     by_term: dict[str, list[Match]] = {}
     for m in src_matches:

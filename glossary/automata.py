@@ -1,0 +1,310 @@
+"""The matching structures of one glossary, built once from its forms.
+
+:func:`automata_of` builds an :class:`Automata` for a glossary on first use
+and keeps it on the glossary. Each structure is built lazily: the English
+automaton over the tolerant keys of every surface form
+(:func:`glossary.forms.english_surfaces`) and series prefix, the Chinese
+automaton over folded Chinese forms, verbatim (Latin-script) Chinese forms,
+and the glossary-aware jieba tokenizer. The scans that use them are in
+:mod:`glossary.match`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any, Protocol
+
+from .forms import EN_KINDS, Series, case_fit, english_surfaces, parse_series
+from .model import Term
+from .normalize import HAN_CLASS, en_exact, en_key, fold_zh_text, has_han, is_han
+
+__all__ = ["Automata", "HasTerms", "automata_of"]
+
+_KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
+
+#: How a key matches: in any case, in capitals only (abbreviations), or with
+#: the capitals of its listed form (case-sensitive rows, literal renderings
+#: of ambiguous terms).
+ANY_CASE, AS_LISTED, CAPITALS = 0, 1, 2
+
+
+class HasTerms(Protocol):
+    """What the automata are built from: a glossary, or anything with terms."""
+
+    @property
+    def terms(self) -> tuple[Term, ...]: ...
+
+
+def automata_of(glossary: Any) -> "Automata":
+    """The glossary's automata, built on first use and kept on it."""
+    cache = glossary.cache
+    found = cache.get("automata")
+    if found is None:
+        found = cache["automata"] = Automata(glossary.terms)
+    return found  # type: ignore[no-any-return]
+
+
+def _is_abbreviation(form: str) -> bool:
+    """An all-capital short form (MOST, CAST, NPC; SOEs): matched in capitals
+    only, so that the English words "most" and "cast" never match it."""
+    return _ABBREVIATION.fullmatch(form) is not None and not form[:-1].endswith("s")
+
+
+def _case_mode(term: Term, form: str) -> int:
+    if _is_abbreviation(form):
+        return CAPITALS
+    if term.case_sensitive:
+        return AS_LISTED
+    if term.ambiguous:
+        from .pinyin import is_pinyin
+
+        if not is_pinyin(form):
+            return AS_LISTED  # Thousand Sails, not "a thousand sails"
+    return ANY_CASE
+
+
+def _capitals_kept(surface: str, listed: str) -> bool:
+    """Every word capitalized in ``listed`` is capitalized in ``surface``."""
+    s_words, l_words = re.findall(r"[^\W\d_]+", surface), re.findall(r"[^\W\d_]+", listed)
+    if len(s_words) != len(l_words):
+        return False
+    return all(not w[0].isupper() or s[0].isupper() for s, w in zip(s_words, l_words))
+
+
+class Automata:
+    """The matching structures of one glossary, built once and reused."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms = tuple(terms)
+
+    # ------------------------------------------------------------ English
+    @cached_property
+    def series(self) -> dict[str, Series]:
+        """Term id → its series, for rows that stand for a numbered series."""
+        out = {}
+        for term in self.terms:
+            if term.series:
+                s = parse_series(term)
+                if s is not None:
+                    out[term.id] = s
+        return out
+
+    @cached_property
+    def en(self) -> Any:
+        """Automaton over tolerant English keys →
+        (key length, ((term, kind), ...), case mode, ((series, kind), ...))."""
+        import ahocorasick
+
+        entries: dict[str, list[tuple[Term, str]]] = {}
+        modes: dict[str, int] = {}
+        for term in self.terms:
+            for surface, kind in english_surfaces(term):
+                key = en_key(surface)
+                if key:
+                    entries.setdefault(key, []).append((term, kind))
+                    mode = _case_mode(term, surface)
+                    modes[key] = min(modes.get(key, mode), mode) if mode else ANY_CASE
+        prefixes: dict[str, list[tuple[Series, str]]] = {}
+        for s in self.series.values():
+            for prefix, kind in s.en_prefixes:
+                key = en_key(prefix)
+                if key:
+                    prefixes.setdefault(key, []).append((s, kind))
+        auto = ahocorasick.Automaton()
+        for key in entries.keys() | prefixes.keys():
+            found = entries.get(key, [])
+            found.sort(key=lambda tk: _KIND_ORDER[tk[1]])
+            auto.add_word(key, (len(key), tuple(found), modes.get(key, ANY_CASE), tuple(prefixes.get(key, ()))))
+        if len(auto):
+            auto.make_automaton()
+        return auto
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        """The ids of the table's own rows (series members are not among them)."""
+        return frozenset(t.id for t in self.terms)
+
+    @cached_property
+    def _surfaces(self) -> dict[tuple[str, str, str], tuple[dict[str, str], dict[str, str]]]:
+        return {}
+
+    def surfaces(self, term: Term, kind: str) -> tuple[dict[str, str], dict[str, str]]:
+        """A term's surfaces of one kind, typography folded: exact → listed,
+        and casefolded → listed; worked out once, when first needed."""
+        key = (term.id, term.zh, kind)
+        entry = self._surfaces.get(key)
+        if entry is None:
+            exact: dict[str, str] = {}
+            folded: dict[str, str] = {}
+            for surface, k in english_surfaces(term):
+                if k == kind:
+                    e = en_exact(surface)
+                    exact.setdefault(e, surface)
+                    folded.setdefault(e.casefold(), e)
+            entry = self._surfaces[key] = (exact, folded)
+        return entry
+
+    def case_ok(self, surface: str, found: tuple[tuple[Term, str], ...]) -> bool:
+        """For a key matched with its listed capitals: does ``surface`` keep them?"""
+        exact = en_exact(surface)
+        bare = re.sub(r"[\s\-]", "", exact)
+        if bare.isupper():
+            return True
+        for term, kind in found:
+            for listed in self.surfaces(term, kind)[0]:
+                if re.sub(r"[\s\-]", "", listed).casefold() == bare.casefold() and _capitals_kept(exact, listed):
+                    return True
+        return False
+
+    def pick_en(self, surface: str, found: tuple[tuple[Term, str], ...]) -> tuple[Term, str]:
+        """Which (term, form) a matched English string is.
+
+        A listed surface exactly (typography folded) first; then one that
+        differs only in case, judged by :func:`glossary.forms.case_fit`
+        (house-style case is that form, a case slip is ``"case"``, a lost
+        internal capital is a different spelling); then the key's first
+        entry, ``"tolerant"`` for an accepted form spelt otherwise, or
+        ``"implausible"`` for a lower-case word that only tolerant matching
+        ties to a capitalized name (callers drop it).
+        """
+        exact = en_exact(surface)
+        for term, kind in found:
+            if exact in self.surfaces(term, kind)[0]:
+                return term, kind
+        folded = exact.casefold()
+        for term, kind in found:
+            listed = self.surfaces(term, kind)[1].get(folded)
+            if listed is None:
+                continue
+            if kind in ("variant", "forbidden"):
+                return term, kind
+            fit = case_fit(exact, listed, is_name_word=_is_name_word)
+            if fit == "same":
+                return term, kind
+            return term, "case" if fit == "case" else "tolerant"
+        term, kind = found[0]
+        if surface[:1].islower() and not any(c.isdigit() for c in surface) and all(
+            listed[:1].isupper() for t, k in found for listed in self.surfaces(t, k)[0]
+        ):
+            # A capitalized name re-spelt in lower case with its separators
+            # dropped is usually an English word: "change" is not Chang-e.
+            return term, "implausible"
+        return term, kind if kind in ("variant", "forbidden") else "tolerant"
+
+    # ------------------------------------------------------------ Chinese
+    @cached_property
+    def zh_keys(self) -> dict[str, Term]:
+        """Folded Chinese form → its term (the first term that lists it)."""
+        keys: dict[str, Term] = {}
+        for term in self.terms:
+            for form in term.zh_forms:
+                key = fold_zh_text(form)
+                if key and has_han(key):
+                    keys.setdefault(key, term)
+        return keys
+
+    @cached_property
+    def verbatim(self) -> Any:
+        """Automaton over Latin-script Chinese forms (SWIFT, T+1) → (length, term)."""
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for term in self.terms:
+            if term.verbatim:
+                for form in term.zh_forms:
+                    key = en_exact(form)
+                    if key and not has_han(key) and key not in auto:
+                        auto.add_word(key, (len(key), term))
+        if len(auto):
+            auto.make_automaton()
+        return auto
+
+    @cached_property
+    def zh(self) -> Any:
+        """Automaton over folded Chinese forms → (length, term)."""
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for key, term in self.zh_keys.items():
+            auto.add_word(key, (len(key), term))
+        if self.zh_keys:
+            auto.make_automaton()
+        return auto
+
+    @cached_property
+    def zh_series(self) -> dict[tuple[str, str], Series]:
+        """(term id, folded Chinese prefix) → series, for prefixes that are Chinese keys."""
+        return {(s.term.id, fold_zh_text(s.zh_prefix)): s for s in self.series.values()}
+
+    @cached_property
+    def shortest_key(self) -> int:
+        """The length of the shortest Chinese key: shorter runs hold none."""
+        return min(map(len, self.zh_keys), default=0)
+
+    @cached_property
+    def zh_runs(self) -> re.Pattern[str]:
+        """Runs of characters that Chinese keys are made of: Han, plus any
+        other character some key holds (digits, letters, ·). The automaton
+        only ever runs over these."""
+        extra = {c for key in self.zh_keys for c in key if not is_han(c)}
+        cls = "".join(re.escape(c) for c in sorted(extra))
+        return re.compile(f"[{HAN_CLASS}{cls}]+")
+
+    @cached_property
+    def shortest_zh(self) -> dict[str, int]:
+        """Term id → length of its shortest Chinese form. Of an ambiguous
+        term only the shortest forms are everyday words (千帆, not 千帆星座)."""
+        return {t.id: min(len(f) for f in t.zh_forms) for t in self.terms}
+
+    def member_term(self, series: Series, n: int, suffix: str) -> Term:
+        """Member ``n`` of a series: the row of its own if the table has one."""
+        m = series.member(n, suffix)
+        return self.zh_keys.get(fold_zh_text(m.zh)) or self.zh_keys.get(fold_zh_text(m.zh_variants[0])) or m
+
+    @cached_property
+    def zh_words(self) -> dict[str, int]:
+        """The glossary's Chinese words that jieba lacks, and all their
+        prefixes, as a jieba frequency table: 0 for a bare prefix, -1 for a
+        word whose frequency :attr:`tokenizer` works out on first need."""
+        from .segment import base_tokenizer
+
+        freq = base_tokenizer().FREQ
+        words: dict[str, int] = {}
+        for key in self.zh_keys:
+            if len(key) > 1 and not freq.get(key):
+                words[key] = -1
+                for i in range(1, len(key)):
+                    words.setdefault(key[:i], 0)
+        return words
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """A jieba tokenizer that also knows every Chinese form of the glossary.
+        It shares :attr:`zh_words` and jieba's own table; it copies neither."""
+        from .segment import base_tokenizer, overlay_class
+
+        return overlay_class()(base_tokenizer(), self.zh_words)
+
+    def cut(self, text: str) -> list[str]:
+        """Segment a short window with the glossary-aware tokenizer (memoized)."""
+        cache = self._cuts
+        words = cache.get(text)
+        if words is None:
+            if len(cache) > 65536:
+                cache.clear()
+            words = cache[text] = list(self.tokenizer.cut(text, HMM=False))
+        return words
+
+    @cached_property
+    def _cuts(self) -> dict[str, list[str]]:
+        return {}
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that is a name when capitalized: pinyin (Hainan, Tiangong)."""
+    from .pinyin import is_pinyin
+
+    return is_pinyin(word)
