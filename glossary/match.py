@@ -84,7 +84,9 @@ def _member(text: str, s: int, e: int, series: tuple[tuple[Series, str], ...], a
         n, suffix = from_roman(m.group("r")) or 0, m.group("rs") or ""
     if not 0 < n < 1000:
         return None
-    found = tuple((automata.member_term(ser, n, suffix), kind) for ser, kind in series)  # type: ignore[attr-defined]
+    # Roman numerals (Shenzhou V, Long March II F) are a variant numbering of every member.
+    found = tuple((automata.member_term(ser, n, suffix), "variant" if m.group("r") and kind in ("en", "alias", "derived")
+                   else kind) for ser, kind in series)  # type: ignore[attr-defined]
     return s, m.end(), found
 
 
@@ -225,6 +227,9 @@ def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
     from .index import or_default
 
     g = or_default(glossary)
-    matches = (find_en(text, g) if _LATIN.search(text) else []) + find_zh(text, g)
+    en = find_en(text, g) if _LATIN.search(text) else []
+    spans = {(m.start, m.end) for m in en}
+    # A verbatim form (SWIFT) found by both scans is one occurrence.
+    matches = en + [m for m in find_zh(text, g) if (m.start, m.end) not in spans]
     matches.sort(key=lambda m: (m.start, -m.end))
     return matches

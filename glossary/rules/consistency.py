@@ -117,7 +117,7 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
         # Only spellings of one name conflict: Tianwen 3 / Tianwen-3, Macau /
         # Macao, Beidou / BeiDou. A name and its abbreviation (SSST), or a
         # former or translated name (Yuanxin, Thousand Sails), do not.
-        used = {o.found for o in occ if o.key == ref.key} | {ref.term.en}
+        used = {o.found for o in occ if o.key == ref.key}
         where = f"line {ref.line}" if ref.segment is None else f"segment {ref.segment}, line {ref.line}"
         # Name the accepted spelling the document already uses (an alias such
         # as BeiDou), else the preferred rendering.

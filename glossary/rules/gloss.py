@@ -81,6 +81,8 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
                     f"({other.term.zh})", expected=other.term.zh, term=other.term)
             return
         start, found = doc.words_before(pos)
+        if _renders_a_part(doc, start, pos, gloss.zh):
+            return  # Chang'e Project (嫦娥工程): a literal rendering the table does not list
         words = found.split()
         keep = len(term.en.split())
         if len(words) > keep:
@@ -94,6 +96,8 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
     other = _match_ending_at(doc, pos)
     if other is not None and any(zh_key(f) in zh_key(gloss.zh) for f in other.term.zh_forms):
         return  # Premier Li Qiang (李强总理): the gloss holds the name and a title
+    if other is not None and _short_form(zh_key(gloss.zh), other.term):
+        return  # Chinese Lunar Exploration Program (中国探月): the gloss is a short form
     if other is not None:
         doc.add("gloss-mismatch", zs, ze,
                 f"{other.text!r} is {other.term.zh}, but the gloss says {gloss.zh}", expected=other.term.zh,
@@ -101,6 +105,18 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
         return
     start, found = doc.words_before(pos)
     _unknown(doc, gloss, found, start)
+
+
+def _short_form(zh: str, term: Term) -> bool:
+    """Is ``zh`` a leading short form of one of the term's Chinese forms (中国探月 of 中国探月工程)?"""
+    return len(zh) >= 2 and any(f != zh and zh_key(f).startswith(zh) and 2 * len(zh) >= len(f) for f in term.zh_forms)
+
+
+def _renders_a_part(doc: Doc, start: int, end: int, zh: str) -> bool:
+    """Does the English in [start, end) render a term whose Chinese is part of ``zh``?"""
+    key = zh_key(zh)
+    return any(start <= m.start and m.end <= end and any(zh_key(f) in key for f in m.term.zh_forms)
+               for m in doc.en_matches)
 
 
 def _check_before(doc: Doc, gloss: Gloss) -> None:

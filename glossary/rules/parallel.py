@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..automata import automata_of
 from ..match import en_candidates
-from ..model import Match
+from ..model import Match, Term
 from ..normalize import fold_zh_text
 from ._base import Doc
 
@@ -24,11 +24,14 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
     pick = automata_of(tgt.glossary).pick_en
     for s, e, found in en_candidates(tgt.masked, tgt.glossary):
         surface = tgt.text[s:e]
+        by_term: dict[str, list[tuple[Term, str]]] = {}
         for term, form in found:
-            picked = pick(surface, ((term, form),))[1]
-            if picked in ("forbidden", "implausible"):
-                continue
-            spans.add((term.id, s, e))
+            by_term.setdefault(term.id, []).append((term, form))
+        for tid, entries in by_term.items():
+            # Each term's own entries in precedence: Change-5 is Chang'e-5's
+            # forbidden form before it is a tolerant spelling of a variant.
+            if pick(surface, tuple(entries))[1] not in ("forbidden", "implausible"):
+                spans.add((tid, s, e))
     tgt_count = Counter(tid for tid, _s, _e in spans)
     by_term: dict[str, list[Match]] = {}
     for m in src_matches:
