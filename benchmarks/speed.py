@@ -40,6 +40,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (a sibling script, not a package)
 
 import glossary  # noqa: E402
+from glossary.automata import automata_of  # noqa: E402
 from glossary import match  # noqa: E402
 
 Fn = Callable[[], Any]
@@ -167,7 +168,7 @@ def cold(g: glossary.Glossary) -> Fn:
     """
 
     def clear() -> None:
-        cache = vars(g.automata).get("_cuts")
+        cache = vars(automata_of(g)).get("_cuts")
         if isinstance(cache, dict):
             cache.clear()
 
@@ -175,7 +176,7 @@ def cold(g: glossary.Glossary) -> Fn:
 
 
 def build_automata(g: glossary.Glossary) -> None:
-    a = g.automata
+    a = automata_of(g)
     a.en, a.zh, a.tokenizer  # noqa: B018  (built lazily on first access)
 
 
@@ -232,7 +233,7 @@ def bench_build(report: Report, g: glossary.Glossary, repeat: int) -> glossary.G
     built = g
     for _ in range(repeat):
         dt, built = clock(lambda: glossary.Glossary(g.terms))
-        times = [dt, *(clock(partial(getattr, built.automata, attr))[0] for attr in ("en", "zh", "tokenizer"))]
+        times = [dt, *(clock(partial(getattr, automata_of(built), attr))[0] for attr in ("en", "zh", "tokenizer"))]
         for name, t in zip(stages, [*times, sum(times)], strict=True):
             stages[name].append(t)
     for name, runs in stages.items():
@@ -265,7 +266,7 @@ def stage(name, fn):
 glossary = stage("import glossary", lambda: __import__("glossary"))
 g = stage("glossary.load", lambda: glossary.load(sys.argv[1]))
 for attr in ("en", "zh", "tokenizer"):
-    stage(".automata." + attr, lambda: getattr(g.automata, attr))
+    stage(".automata." + attr, lambda: getattr(automata_of(g), attr))
 print(json.dumps(stages))
 """
 

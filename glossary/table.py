@@ -364,9 +364,14 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
         from .forms import parse_series
 
         try:
-            parse_series(Term(id="x", zh=zh or "x", en=en or "x", series=series))
+            parsed = parse_series(Term(id="x", zh=zh or "x", en=en or "x", series=series))
         except ValueError as exc:
             bad(str(exc), "write the series as 嫦娥{n}号 = Chang'e-{n}, or the English alone: Chang'e-{n}")
+        else:
+            forms = {zh_key(f) for f in (zh, *lists["zh_variants"])}
+            if parsed is not None and zh_key(parsed.zh_prefix) not in forms:
+                bad(f"series Chinese prefix {parsed.zh_prefix!r} is not one of the row's Chinese forms",
+                    "add it to zh_variants, or start the template with the row's zh")
     for col in _EN_LISTS:
         for form in lists[col]:
             if "{n}" in form and not series:
