@@ -265,6 +265,7 @@ def stage(name, fn):
     return result
 glossary = stage("import glossary", lambda: __import__("glossary"))
 g = stage("glossary.load", lambda: glossary.load(sys.argv[1]))
+from glossary.automata import automata_of
 for attr in ("en", "zh", "tokenizer"):
     stage(".automata." + attr, lambda: getattr(automata_of(g), attr))
 print(json.dumps(stages))

@@ -116,7 +116,8 @@ class Automata:
         auto = ahocorasick.Automaton()
         for key in entries.keys() | prefixes.keys():
             found = entries.get(key, [])
-            found.sort(key=lambda tk: _KIND_ORDER[tk[1]])
+            if len(found) > 1:
+                found.sort(key=lambda tk: _KIND_ORDER[tk[1]])
             auto.add_word(key, (len(key), tuple(found), modes.get(key, ANY_CASE), tuple(prefixes.get(key, ()))))
         if len(auto):
             auto.make_automaton()

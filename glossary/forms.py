@@ -56,6 +56,7 @@ _IRREGULAR = {
     "index": "indices", "appendix": "appendices", "matrix": "matrices", "vertex": "vertices",
     "leaf": "leaves", "life": "lives", "knife": "knives", "wife": "wives", "half": "halves", "shelf": "shelves",
 }
+_COMPOUNDS = ("woman", "man", "person")
 #: Words that are the same in the plural, or plural already.
 _INVARIANT = frozenset({"series", "species", "news", "means", "headquarters", "aircraft", "spacecraft", "data",
                         "equipment", "information", "research", "software", "hardware", "staff", "police"})
@@ -66,8 +67,8 @@ def _plural_word(word: str) -> tuple[str, ...]:
 
     >>> _plural_word("test"), _plural_word("body"), _plural_word("box"), _plural_word("spokesman")
     (('tests',), ('bodies',), ('boxes',), ('spokesmen',))
-    >>> _plural_word("SOE"), _plural_word("sessions"), _plural_word("crisis")
-    (('SOEs',), (), ('crises',))
+    >>> _plural_word("SOE"), _plural_word("sessions"), _plural_word("crisis"), _plural_word("human")
+    (('SOEs',), (), ('crises',), ('humans',))
     """
     if not word or not word.isalpha():
         return ()
@@ -76,9 +77,11 @@ def _plural_word(word: str) -> tuple[str, ...]:
     low = word.lower()
     if low in _INVARIANT:
         return ()
-    for sing, plur in _IRREGULAR.items():
-        if low.endswith(sing) and (low == sing or sing in ("man", "woman", "person")):
-            return (word[: len(word) - len(sing)] + _same_case(word[len(word) - len(sing):], plur),)
+    if low in _IRREGULAR:
+        return (_same_case(word, _IRREGULAR[low]),)
+    for sing in _COMPOUNDS:  # spokesman, chairwoman, spokesperson; not human, German
+        if low.endswith(sing) and (low[-len(sing) - 1:-len(sing)] == "s" or low.startswith("chair")):
+            return (word[: len(word) - len(sing)] + _same_case(word[len(word) - len(sing):], _IRREGULAR[sing]),)
     if low.endswith("is") and len(low) > 3:
         return (word[:-2] + "es",)
     if low.endswith(("ss", "us", "x", "z", "ch", "sh")):
