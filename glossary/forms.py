@@ -62,6 +62,7 @@ _INVARIANT = frozenset({"series", "species", "news", "means", "headquarters", "a
                         "equipment", "information", "research", "software", "hardware", "staff", "police"})
 
 
+@lru_cache(maxsize=65536)
 def _plural_word(word: str) -> tuple[str, ...]:
     """The regular plural(s) of one English word; () when it has none.
 
@@ -107,6 +108,14 @@ def plurals(form: str) -> tuple[str, ...]:
     >>> plurals("Long March 5"), plurals("Two Sessions")
     ((), ())
     """
+    if " of " not in form and " Of " not in form and " OF " not in form:
+        # The usual case: the head is the last word, which must end the form.
+        i = len(form)
+        while i and form[i - 1].isalpha():
+            i -= 1
+        if i == len(form):
+            return ()  # the form ends in a digit or a mark: Long March 5, Chang'e-5
+        return tuple(form[:i] + p for p in _plural_word(form[i:]))
     words = list(_WORD.finditer(form))
     if not words:
         return ()
