@@ -144,6 +144,16 @@ class Automata:
         return auto
 
     @cached_property
+    def _direct(self) -> dict[str, set[tuple[str, str]]]:
+        """Surfaces exactly as written → their (term id, kind)s: the fast path of :meth:`pick_en`."""
+        out: dict[str, set[tuple[str, str]]] = {}
+        with gc_paused():
+            for term in self.terms:
+                for surface, kind in english_surfaces(term):
+                    out.setdefault(surface, set()).add((term.id, kind))
+        return out
+
+    @cached_property
     def ids(self) -> frozenset[str]:
         """The ids of the table's own rows (series members are not among them)."""
         return frozenset(t.id for t in self.terms)
@@ -191,6 +201,11 @@ class Automata:
         ``"implausible"`` for a lower-case word that only tolerant matching
         ties to a capitalized name (callers drop it).
         """
+        direct = self._direct.get(surface)
+        if direct is not None:
+            for term, kind in found:
+                if (term.id, kind) in direct:
+                    return term, kind
         exact = en_exact(surface)
         for term, kind in found:
             if exact in self.surfaces(term, kind)[0]:

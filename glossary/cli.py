@@ -225,6 +225,13 @@ def _check_doc(doc: _Doc, g: Any, rules: frozenset[str]) -> _Result:
         return [], str(exc), 0
     except OSError as exc:
         return [], f"{doc.path}: {exc.strerror or exc}", 0
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a bug: this document's error alone; the others are still reported
+        if os.environ.get("GLOSSARY_DEBUG"):
+            raise
+        return [], (f"{doc.path}: internal error while checking: {type(exc).__name__}: {exc} "
+                    "(set GLOSSARY_DEBUG=1 for the traceback)"), 0
 
 
 def _excluded(path: Path, patterns: Sequence[str], root: Path | None) -> bool:

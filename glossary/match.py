@@ -70,24 +70,33 @@ def _skeleton(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(words), sk_starts, tx_starts
 
 
-def _member(text: str, s: int, e: int, series: tuple[tuple[Series, str], ...], automata: object) -> Candidate | None:
-    """A numbered series member that starts with the prefix text[s:e], or None.
-    A proper name: the prefix must start with a capital."""
+def _members(text: str, s: int, e: int, series: tuple[tuple[Series, str], ...], automata: object) -> list[Candidate]:
+    """The numbered series member that starts with the prefix text[s:e]: none,
+    or the member, and with a letter suffix also the member without it (Long
+    March 2F renders Long March 2 as well: the longer rendering holds the
+    shorter). A proper name: the prefix must start with a capital."""
     if not text[s:s + 1].isupper():
-        return None
+        return []
     m = _MEMBER.match(text, e)
     if m is None:
-        return None
-    if m.group("d"):
-        n, suffix = int(m.group("d")), m.group("ds") or ""
+        return []
+    roman = bool(m.group("r"))
+    if roman:
+        n, suffix, num_end = from_roman(m.group("r")) or 0, m.group("rs") or "", m.end("r")
     else:
-        n, suffix = from_roman(m.group("r")) or 0, m.group("rs") or ""
+        n, suffix, num_end = int(m.group("d")), m.group("ds") or "", m.end("d")
     if not 0 < n < 1000:
-        return None
-    # Roman numerals (Shenzhou V, Long March II F) are a variant numbering of every member.
-    found = tuple((automata.member_term(ser, n, suffix), "variant" if m.group("r") and kind in ("en", "alias", "derived")
-                   else kind) for ser, kind in series)  # type: ignore[attr-defined]
-    return s, m.end(), found
+        return []
+
+    def found(suffix: str) -> tuple[tuple[Term, str], ...]:
+        # Roman numerals (Shenzhou V, Long March II F) are a variant numbering of every member.
+        return tuple((automata.member_term(ser, n, suffix),  # type: ignore[attr-defined]
+                      "variant" if roman and kind in ("en", "alias", "derived") else kind) for ser, kind in series)
+
+    out = [(s, m.end(), found(suffix))]
+    if suffix:
+        out.append((s, num_end, found("")))
+    return out
 
 
 def _footnote_after(folded: str, e: int) -> bool:
@@ -106,6 +115,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
     if not len(auto) or not text:
         return []
     candidates: list[Candidate] = []
+    members: list[Candidate] = []  # series members, after the rows: a stable sort prefers a row of the same span
     folded = fold_en_text(text)
     if _RARE_SEPARATOR.search(folded) is None:
         # Fast path: every separator becomes one space (same length), and the
@@ -136,15 +146,13 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
                 if ch.isalnum() and ch < "\u2e80":
                     continue
             if series:
-                member = _member(text, s, e, series, automata)
-                if member is not None:
-                    append(member)
+                members += _members(text, s, e, series, automata)
             if not found or (not bounded and not _footnote_after(folded, e)):
                 continue
             if mode and not _case_fits(text[s:e], found, mode, automata):
                 continue
             append((s, e, found))
-        return _drop_asteroids(text, candidates)
+        return _drop_asteroids(text, candidates + members if members else candidates)
     skel, sk_starts, tx_starts = _skeleton(text)
     ignorable = IGNORABLE
     n = len(text)
@@ -165,9 +173,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
             if p >= 0 and is_latin_word(text[p]):
                 continue
         if series:
-            member = _member(text, s, e, series, automata)
-            if member is not None:
-                candidates.append(member)
+            members += _members(text, s, e, series, automata)
         if not found or (mode and not _case_fits(text[s:e], found, mode, automata)):
             continue
         if e < n:
@@ -177,7 +183,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
             if q < n and is_latin_word(text[q]) and not (q == e and _footnote_after(fold_en_text(text[e - 1:e + 4]), 1)):
                 continue
         candidates.append((s, e, found))
-    return _drop_asteroids(text, candidates)
+    return _drop_asteroids(text, candidates + members)
 
 
 def _case_fits(surface: str, found: tuple[tuple[Term, str], ...], mode: int, automata: object) -> bool:
@@ -189,9 +195,14 @@ def _case_fits(surface: str, found: tuple[tuple[Term, str], ...], mode: int, aut
 
 def _drop_asteroids(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A name after a minor planet's number is the asteroid's: (21064) Yangliwei."""
-    if "(" not in text:
+    if ") " not in text and ")\u00a0" not in text:
         return candidates
-    return [c for c in candidates if not (c[0] > 2 and _ASTEROID.search(text, max(0, c[0] - 10), c[0]))]
+    return [c for c in candidates
+            if not (c[0] > 5 and text[c[0] - 2] == ")" and _ASTEROID.search(text, max(0, c[0] - 10), c[0]))]
+
+
+def _span_order(c: Candidate) -> tuple[int, int]:
+    return c[0], -c[1]
 
 
 def find_en(text: str, glossary: "Glossary") -> list[Match]:
@@ -205,9 +216,9 @@ def find_en(text: str, glossary: "Glossary") -> list[Match]:
     automata = automata_of(glossary)
     matches: list[Match] = []
     pos = 0
-    # Leftmost, then longest; of equal spans a row of the table before a
-    # series member built from a template.
-    for s, e, found in sorted(en_candidates(text, glossary), key=lambda c: (c[0], -c[1], c[2][0][0].id not in automata.ids)):
+    # Leftmost, then longest; of equal spans the first found (a row of the
+    # table before a series member built from a template: the sort is stable).
+    for s, e, found in sorted(en_candidates(text, glossary), key=_span_order):
         if s < pos:
             continue
         surface = text[s:e]

@@ -138,11 +138,30 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
         if not hits:
             continue
         r0 = run.start()
+        if not series:  # the common case: no series rows, so hits are the candidates
+            if len(hits) > 1:  # leftmost first, then longest
+                hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
+            local = pos - r0
+            n = len(text)
+            for end, (length, term) in hits:
+                s = end - length + 1
+                e = end + 1
+                if s < local or not _zh_bounded(piece, s, e, term, automata):
+                    continue
+                if r0 + e < n and text[r0 + e] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
+                    continue  # 长征六号改: a modified vehicle, not the one named
+                if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
+                    continue
+                local = e
+                matches.append(Match(term=term, start=r0 + s, end=r0 + e, text=text[r0 + s:r0 + e], lang="zh", form="zh"))
+            pos = r0 + local
+            continue
         cands: list[tuple[int, int, Term, bool]] = []  # (start, end) in text, term, a series member
         for end, (length, term) in hits:
             s, e = end - length + 1, end + 1
-            if series and (term.id, piece[s:e]) in series:
-                member = _member(text, piece, r0, s, e, series[(term.id, piece[s:e])], automata)
+            key = (term.id, piece[s:e])
+            if key in series:
+                member = _member(text, piece, r0, s, e, series[key], automata)
                 if member is not None:
                     cands.append(member)
                     continue
@@ -161,14 +180,18 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
             else:
                 if not _zh_bounded(piece, s, e, term, automata):
                     continue
-                if e_abs < len(text) and text[e_abs] in _NOT_MEMBER_AFTER and (piece[e - 1] == "号" or piece[e - 1].isascii()
-                                                                              or cn_suffix_letter(piece[e - 1])):
+                if e_abs < len(text) and text[e_abs] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
                     continue  # 长征六号改: a modified vehicle, not the one named
                 if term.ambiguous and e - s == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
                     continue
             pos = e_abs
             matches.append(Match(term=term, start=s_abs, end=e_abs, text=text[s_abs:e_abs], lang="zh", form="zh"))
     return matches
+
+
+def _ends_a_model(ch: str) -> bool:
+    """A character that ends a vehicle's name: 号, a letter suffix (甲, F)."""
+    return ch == "号" or ch.isascii() or cn_suffix_letter(ch) is not None
 
 
 def _member(text: str, piece: str, r0: int, s: int, e: int, series: object, automata: Automata) -> tuple[int, int, Term, bool] | None:

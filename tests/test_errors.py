@@ -603,3 +603,33 @@ def test_doc_shows_the_exact_message(case):
             assert case.message.startswith(message[:-1]), (message, case.message)
         else:
             assert message in case.message.split("\n"), (message, case.message)
+
+
+# -- one document's failure is that document's -------------------------------------------------------
+
+def test_an_internal_error_in_one_file_keeps_the_others(tmp_path, monkeypatch, capsys):
+    import glossary.check as check_module
+
+    (tmp_path / "good.md").write_text("Astronaut Wang Yapin flew.\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_text("The poison pill.\n", encoding="utf-8")
+    real = check_module.check_text
+
+    def flaky(text, *args, **kwargs):
+        if "poison" in text:
+            raise RuntimeError("boom")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(check_module, "check_text", flaky)
+    monkeypatch.delenv("GLOSSARY_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    status = main(["check", "--no-config", "--jobs", "1", "good.md", "bad.md"])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "good.md:1:11: GL202" in out
+    assert "bad.md: internal error while checking: RuntimeError: boom" in err
+    assert "Traceback" not in err
+
+
+def test_a_double_space_inside_a_name_is_checked_not_a_crash():
+    found = glossary.check_text("We met Mr. Zhang  Wei (李强) at noon.")
+    assert [(f.rule, f.found, f.column) for f in found] == [("gloss-mismatch", "Zhang  Wei", 12)]

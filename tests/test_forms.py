@@ -146,6 +146,8 @@ def test_a_case_sensitive_row_matches_only_as_written():
     "The name Long March (长征 chángzhēng) recalls the army's trek.",
     "The BeiDou Navigation Satellite System (BDS) (Chinese: 北斗卫星导航系统; pinyin: Běidǒu Wèixīng Dǎoháng Xìtǒng) grew.",
     "The Chinese Lunar Exploration Program (CLEP; Chinese: 中国探月; pinyin: Zhōngguó Tànyuè) began in 2004.",
+    "It flew on a Long March 2F rocket (长征二号F运载火箭) from Jiuquan.",
+    "The Shenzhou-13 mission (神舟十三号任务) ended in April.",
 ])
 def test_web_glosses_are_read(text):
     assert alarms(check_text(text)) == []
@@ -154,6 +156,10 @@ def test_web_glosses_are_read(text):
 def test_a_wrong_pinyin_in_a_gloss():
     found = alarms(check_text("Wang Yaping (Chinese: 王亚平; pinyin: Wáng Yàpín) taught a class."))
     assert found == [("pinyin-mismatch", "Wáng Yàpín")]
+
+
+def test_a_descriptor_before_a_gloss_of_another_term():
+    assert alarms(check_text("The Tianwen-1 probe (嫦娥五号探测器) landed.")) == [("gloss-mismatch", "嫦娥五号探测器")]
 
 
 def test_a_labelled_gloss_still_checks_the_name():

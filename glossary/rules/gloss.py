@@ -7,6 +7,8 @@ of that term's forms.
 
 from __future__ import annotations
 
+import re
+
 from ..forms import english_surfaces
 from ..model import Match, Term
 from ..match_zh import find_zh
@@ -83,12 +85,9 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
         start, found = doc.words_before(pos)
         if _renders_a_part(doc, start, pos, gloss.zh):
             return  # Chang'e Project (嫦娥工程): a literal rendering the table does not list
-        words = found.split()
         keep = len(term.en.split())
-        if len(words) > keep:
-            cut = " ".join(words[-keep:])
-            start += found.rindex(cut)
-            found = cut
+        offset = _tail_start(found, keep)
+        start, found = start + offset, found[offset:]
         if found:
             doc.add("gloss-mismatch", start, start + len(found),
                     f"{found!r} is glossed {gloss.zh}, whose rendering is {term.en!r}", expected=term.en, term=term)
@@ -104,7 +103,27 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
                 term=other.term)
         return
     start, found = doc.words_before(pos)
+    named = _named_with_a_descriptor(doc, pos)
+    if named is not None:
+        inside = find_zh(gloss.zh, doc.glossary)
+        if any(zh_key(f) in zh_key(gloss.zh) for f in named.term.zh_forms):
+            return  # a Long March 2F rocket (长征二号F运载火箭): the name, a generic word, and both glossed
+        if inside:  # the Tianwen-1 probe (嫦娥五号探测器): the gloss names another term
+            doc.add("gloss-mismatch", zs, ze, f"{named.text!r} is {named.term.zh}, but the gloss says {gloss.zh}",
+                    expected=named.term.zh, term=named.term)
+            return
     _unknown(doc, gloss, found, start)
+
+
+_DESCRIPTOR = re.compile(r"[ \t]+[a-z][a-z-]{1,20}(?:[ \t]+[a-z][a-z-]{1,20})?[ \t]*$")
+
+
+def _named_with_a_descriptor(doc: Doc, pos: int) -> Match | None:
+    """The term before a gloss when one or two lower-case words (rocket,
+    mission, probe) stand between it and the gloss, else None."""
+    stop = name_end(doc.masked, pos)
+    m = _DESCRIPTOR.search(doc.masked, max(0, stop - 48), stop)
+    return doc.en_by_end.get(m.start()) if m is not None else None
 
 
 def _short_form(zh: str, term: Term) -> bool:
@@ -164,9 +183,21 @@ def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
     doc.add("unknown-term", zs, ze, f"{gloss.zh} ({shown}) is not in the glossary; suggested row: "
             f"{row.zh},{row.en},{row.pinyin},{row.category}", suggestion=row)
     if wrong:
-        start = en_start + english.rindex(wrong)
+        start = en_start + _tail_start(english, len(wrong.split()))
+        wrong = english[start - en_start:].rstrip()
         doc.add("pinyin-mismatch", start, start + len(wrong),
                 f"{wrong!r} does not spell {gloss.zh}; its pinyin is {expected!r}", expected=expected)
+
+
+def _tail_start(text: str, k: int) -> int:
+    """Where the last ``k`` white-space-separated words of ``text`` start
+    (0 when it has no more than ``k``); runs of spaces count as one gap.
+
+    >>> t = "Mr. Zhang  Wei"; t[_tail_start(t, 2):]
+    'Zhang  Wei'
+    """
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    return starts[-k] if 0 < k <= len(starts) else 0
 
 
 def _pinyin_tail(words: list[str], syllables: int) -> str | None:
