@@ -158,6 +158,11 @@ def test_a_wrong_pinyin_in_a_gloss():
     assert found == [("pinyin-mismatch", "Wáng Yàpín")]
 
 
+def test_a_near_miss_of_a_listed_rendering_is_still_a_mismatch():
+    found = alarms(check_text("The China National Space Agency (国家航天局) said so."))
+    assert found == [("gloss-mismatch", "China National Space Agency")]
+
+
 def test_a_descriptor_before_a_gloss_of_another_term():
     assert alarms(check_text("The Tianwen-1 probe (嫦娥五号探测器) landed.")) == [("gloss-mismatch", "嫦娥五号探测器")]
 
