@@ -106,6 +106,15 @@ TABLE_ERRORS = [
                f"terms.csv:2: unknown category 'premier' (hint: use one of {', '.join(glossary.CATEGORIES)})"),
     TableError("table-bad-boolean", "zh,en,ambiguous\n容易,Rong Yi,maybe\n",
                "terms.csv:2: ambiguous must be true or false, not 'maybe'"),
+    TableError("table-bad-series", "zh,en,series\n神舟,Shenzhou,Shenzhou-N\n",
+               "terms.csv:2: series 'Shenzhou-N' needs one {n} in its Chinese and one in its English (hint: write the "
+               "series as 嫦娥{n}号 = Chang'e-{n}, or the English alone: Chang'e-{n})"),
+    TableError("table-series-prefix", "zh,en,series\n北斗卫星导航系统,BeiDou,北斗{n}号 = BeiDou-{n}\n",
+               "terms.csv:2: series Chinese prefix '北斗' is not one of the row's Chinese forms (hint: add it to "
+               "zh_variants, or start the template with the row's zh)"),
+    TableError("table-template-without-series", "zh,en,variants\n神舟,Shenzhou,Shenzhou {n}\n",
+               "terms.csv:2: variants 'Shenzhou {n}' is a series template, but the row has no series (hint: give the "
+               "row a series, or write the form without {n})"),
     TableError("table-bad-id", "id,zh,en\nLi Qiang,李强,Li Qiang\n",
                "terms.csv:2: id 'Li Qiang' is not a slug "
                "(hint: use lowercase letters, digits and hyphens, e.g. long-march-5)"),
@@ -579,7 +588,7 @@ CASE_IDS = (
     {c.id for c in TABLE_ERRORS} | {c.id for c in TABLE_ACCEPTED} | set(TEXT_ERRORS) | set(TEXT_FINDINGS)
     | {"table-lone-surrogate", "table-missing", "table-same-english"}
     | {"text-xml-bomb", "text-stdin-not-utf8", "text-lone-surrogate", "text-large", "text-invisible-before-gloss",
-       "text-invisible-in-chinese", "text-invisible-in-gloss"}
+       "text-invisible-in-chinese", "text-invisible-in-gloss", "text-internal-error", "text-double-space"}
     | {"write-self", "write-self-relative", "write-self-symlink", "write-self-hardlink", "write-force",
        "write-interrupted", "write-service-rejects", "write-missing-folder", "write-folder", "write-safe-not-csv",
        "write-safe"}
