@@ -201,6 +201,17 @@ def _drop_asteroids(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if not (c[0] > 5 and text[c[0] - 2] == ")" and _ASTEROID.search(text, max(0, c[0] - 10), c[0]))]
 
 
+_NAME_PART_FORMS = frozenset({"variant", "tolerant", "case"})
+_NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+_OF_BEFORE = re.compile(r"[A-Z][a-z]+ of (?:the )?$")
+
+
+def _inside_a_longer_name(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] a word of a longer proper name: followed by a capitalized
+    word (Peking University), or after "X of" (University of Macau)?"""
+    return _NEXT_CAPITAL.match(text, e) is not None or _OF_BEFORE.search(text, max(0, s - 40), s) is not None
+
+
 def _span_order(c: Candidate) -> tuple[int, int]:
     return c[0], -c[1]
 
@@ -225,6 +236,8 @@ def find_en(text: str, glossary: "Glossary") -> list[Match]:
         term, form = automata.pick_en(surface, found)
         if form == "implausible":
             continue
+        if form in _NAME_PART_FORMS and surface[-1:].isalpha() and _inside_a_longer_name(text, s, e):
+            continue  # Peking University, University of Macau: the official name of something else
         pos = e
         matches.append(Match(term=term, start=s, end=e, text=surface, lang="en", form=form))
     return matches

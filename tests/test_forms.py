@@ -201,9 +201,15 @@ def test_series_members_in_text():
     "A thousand sails race ahead where one ship sank.",
     "The asteroid (21064) Yangliwei was named in 2003.",
     "A change of plans came late.",
+    "She studied physics at Peking University.",
+    "He teaches at the University of Macau.",
 ])
 def test_look_alikes_are_not_the_name(text):
     assert alarms(check_text(text)) == []
+
+
+def test_a_variant_on_its_own_is_still_reported():
+    assert alarms(check_text("The old name Peking survives in Macau.")) == [("variant", "Peking"), ("variant", "Macau")]
 
 
 def test_a_literal_rendering_with_its_capitals_is_the_name():
