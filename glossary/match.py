@@ -203,7 +203,7 @@ def _drop_asteroids(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 _NAME_PART_FORMS = frozenset({"variant", "tolerant", "case"})
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[A-Z][a-z]")
-_OF_BEFORE = re.compile(r"[A-Z][a-z]+ of (?:the )?$")
+_OF_BEFORE = re.compile(r"[A-Z][a-z]+ of $")
 
 
 def _inside_a_longer_name(text: str, s: int, e: int) -> bool:
