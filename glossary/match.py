@@ -252,8 +252,11 @@ def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
 
     g = or_default(glossary)
     en = find_en(text, g) if _LATIN.search(text) else []
-    spans = {(m.start, m.end) for m in en}
-    # A verbatim form (SWIFT) found by both scans is one occurrence.
-    matches = en + [m for m in find_zh(text, g) if (m.start, m.end) not in spans]
+    zh = find_zh(text, g)
+    if en and zh and len(automata_of(g).verbatim):
+        # A verbatim form (SWIFT) found by both scans is one occurrence.
+        spans = {(m.start, m.end) for m in en}
+        zh = [m for m in zh if (m.start, m.end) not in spans]
+    matches = en + zh
     matches.sort(key=lambda m: (m.start, -m.end))
     return matches
