@@ -235,3 +235,13 @@ def test_a_latin_zh_needs_verbatim(tmp_path):
 def test_a_footnote_digit_does_not_hide_the_word(fin):
     assert check_pair("见年报。", "See the Annual Report1 for details.", fin) == []
     assert check_pair("见年报。", "See the Annual Reports for details.", fin) == []
+
+
+# ------------------------------------------------------------ persons by surname alone
+@pytest.mark.parametrize("zh, en, expected", [
+    ("李强表示欢迎。", "Li said he welcomed them.", []),
+    ("李强表示欢迎。", "Li Lin said he welcomed them.", [("missing-translation", "李强")]),
+    ("李强表示欢迎。", "He said he welcomed them.", [("missing-translation", "李强")]),
+])
+def test_a_person_named_by_the_surname_alone(zh, en, expected):
+    assert alarms(check_pair(zh, en)) == expected
