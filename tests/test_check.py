@@ -647,6 +647,10 @@ COUNT = [
 ]
 
 
+def test_extra_term_is_off_by_default():
+    assert check_pair("她出舱了。", "Wang Yaping left the module.") == []
+
+
 @pytest.mark.parametrize("source, target, found, column", COUNT)
 def test_count_mismatch_fires(source, target, found, column):
     findings = pair_findings(source, target, rules=DEFAULT_RULES | {"count-mismatch"})
@@ -679,7 +683,7 @@ EXTRA = [
 
 @pytest.mark.parametrize("source, target, found", EXTRA)
 def test_extra_term_fires(source, target, found):
-    hits = of(pair_findings(source, target), "extra-term")
+    hits = of(pair_findings(source, target, rules=DEFAULT_RULES | {"extra-term"}), "extra-term")
     assert [(f.side, f.found, f.severity) for f in hits] == [("target", found, "info")]
 
 
@@ -690,7 +694,7 @@ def test_extra_term_fires(source, target, found):
     pytest.param("总设计师容易表示。", "Chief designer Rong Yi said so.", id="ambiguous-name-with-context"),
 ])
 def test_extra_term_quiet(source, target):
-    assert of(pair_findings(source, target), "extra-term") == []
+    assert of(pair_findings(source, target, rules=DEFAULT_RULES | {"extra-term"}), "extra-term") == []
 
 
 # ============================================================ GL304 unknown-name

@@ -126,8 +126,12 @@ RULES: tuple[Rule, ...] = (
         "An English name with no source counterpart may be an addition, or a sign that the source term was missed "
         "by matching (an ambiguous or variant Chinese form).",
         "source 她出舱了。 target 'Wang Yaping left the module.'  →  'Wang Yaping' has no 王亚平 in the source.",
-        "Check that the name belongs in the translation.",
+        "Check that the name belongs in the translation. The rule is off by default: human translators name what "
+        "the source leaves implicit (China for 我国 'our country', the full name after a short form), and on the "
+        "129 realnews pairs, all human translations, it fired 72 times; select it (--select GL303) to look for "
+        "names an MT system added.",
         "pair",
+        default=False,
     ),
     Rule(
         "GL304", "unknown-name", "info",
