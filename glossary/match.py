@@ -99,6 +99,12 @@ def _members(text: str, s: int, e: int, series: tuple[tuple[Series, str], ...], 
     return out
 
 
+def _camel_glued(text: str, s: int, length: int) -> bool:
+    """A capitalized name glued to the word before it, as scraped text loses
+    the space: amidChina's, inBeijing (a lower-case letter, then a capital)."""
+    return length >= 4 and text[s].isupper() and "a" <= text[s - 1] <= "z"
+
+
 def _footnote_after(folded: str, e: int) -> bool:
     """Digits glued to a word's last letter, then a boundary: a footnote mark."""
     return folded[e - 1].isalpha() and _FOOTNOTE.match(folded, e) is not None
@@ -143,7 +149,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
                 s, k = s - k, count(" ", s - k, s)
             if s > 0:
                 ch = folded[s - 1]
-                if ch.isalnum() and ch < "\u2e80":
+                if ch.isalnum() and ch < "\u2e80" and not _camel_glued(text, s, length):
                     continue
             if series:
                 members += _members(text, s, e, series, automata)
@@ -170,7 +176,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
             p = s - 1
             while p >= 0 and text[p] in ignorable:
                 p -= 1
-            if p >= 0 and is_latin_word(text[p]):
+            if p >= 0 and is_latin_word(text[p]) and not (p == s - 1 and _camel_glued(text, s, length)):
                 continue
         if series:
             members += _members(text, s, e, series, automata)

@@ -54,6 +54,7 @@ _CUES: dict[str, tuple[str, ...]] = {
 _OPEN_CLOSE = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", '"': '"', "「": "」", "『": "』", "〈": "〉"}
 #: A member number: digits or Chinese numerals.
 _NUMBER = re.compile(r"[0-9０-９]{1,3}|[零〇一二三四五六七八九十百两]{1,5}")
+_CLOSE_QUOTES = frozenset("”’」』\"'")
 #: After a member: a modified vehicle (长征六号改) is another one.
 _NOT_MEMBER_AFTER = frozenset("改")
 
@@ -208,10 +209,15 @@ def _member(text: str, piece: str, r0: int, s: int, e: int, series: object, auto
         return None
     end = m.end() + len(after)
     suffix = ""
-    if end < len(window):
-        letter = cn_suffix_letter(window[end])
-        if letter is not None and not (end + 1 < len(window) and window[end + 1].isascii() and window[end + 1].isalnum()):
-            suffix, end = letter, end + 1
+    # A letter suffix, right after 号 or after a closing quote: 长征二号F, “长征二号”F型.
+    for skip in (0, 1):
+        at = end + skip
+        if at < len(window) and (skip == 0 or window[end] in _CLOSE_QUOTES):
+            letter = cn_suffix_letter(window[at])
+            if letter is not None and (skip == 0 or "A" <= window[at] <= "Z") and not (
+                    at + 1 < len(window) and window[at + 1].isascii() and window[at + 1].isalnum()):
+                suffix, end = letter, at + 1
+                break
     if end < len(window) and window[end] in _NOT_MEMBER_AFTER:
         return None
     term = automata.member_term(series, n, suffix)  # type: ignore[arg-type]

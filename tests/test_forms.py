@@ -245,3 +245,14 @@ def test_a_footnote_digit_does_not_hide_the_word(fin):
 ])
 def test_a_person_named_by_the_surname_alone(zh, en, expected):
     assert alarms(check_pair(zh, en)) == expected
+
+
+# ------------------------------------------------------------ scraped-text damage
+def test_a_name_glued_to_the_word_before_it():
+    assert check_pair("在中国加速城镇化的过程中", "farmers amidChina's rapid urbanization") == []
+    assert [m.text for m in find_terms("the word camelCase and inBeijing")] == ["Beijing"]
+
+
+def test_a_letter_suffix_after_a_closing_quote():
+    (m,) = [m for m in find_terms("用“长征二号”F型运载火箭发射") if m.lang == "zh"]
+    assert m.term.id == "long-march-2f" and m.text == "长征二号”F"
