@@ -42,6 +42,7 @@ __all__ = [
     "parse_series",
     "plurals",
     "roman",
+    "singulars",
 ]
 
 #: The kinds of English form, in order of precedence.
@@ -130,10 +131,48 @@ def plurals(form: str) -> tuple[str, ...]:
     return tuple(form[: head.start()] + p + form[head.end():] for p in _plural_word(head.group()))
 
 
+def _singular_word(word: str) -> str | None:
+    """The singular of a regular English plural, or None.
+
+    >>> _singular_word("Undertakings"), _singular_word("bodies"), _singular_word("CUs"), _singular_word("boxes")
+    ('Undertaking', 'body', 'CU', 'box')
+    >>> _singular_word("Sessions"), _singular_word("status"), _singular_word("class"), _singular_word("series")
+    ('Session', None, None, None)
+    """
+    low = word.lower()
+    if len(word) < 3 or not word.isalpha() or low in _INVARIANT:
+        return None
+    if word[:-1].isupper() and word[-1] == "s":
+        return word[:-1]  # CUs, SMEs
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    if low.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if low.endswith(("ss", "us", "is", "ous")) or not low.endswith("s"):
+        return None
+    return word[:-1]
+
+
+def singulars(form: str) -> tuple[str, ...]:
+    """The singular of a form whose last word is a regular plural.
+
+    >>> singulars("Convertibility Undertakings"), singulars("Long March 5"), singulars("Chinese")
+    (('Convertibility Undertaking',), (), ())
+    """
+    if " of " in form:
+        return ()
+    i = len(form)
+    while i and form[i - 1].isalpha():
+        i -= 1
+    one = _singular_word(form[i:]) if i < len(form) else None
+    return (form[:i] + one,) if one else ()
+
+
 def english_surfaces(term: Term) -> list[tuple[str, str]]:
     """Every English surface form the term accepts, as (surface, kind).
 
-    Listed forms come first, then their plurals. Series templates (forms
+    Listed forms come first, then their plurals (and, for a form listed in
+    the plural, its singular). Series templates (forms
     holding ``{n}``) are not surfaces: :class:`Series` reads them.
 
     >>> t = Term(id="t", zh="压力测试", en="stress test", variants=("stress-test",))
@@ -145,7 +184,7 @@ def english_surfaces(term: Term) -> list[tuple[str, str]]:
     if term.category != "person":
         seen = {f for f, _ in listed}
         for form, kind in listed:
-            for p in plurals(form):
+            for p in (*plurals(form), *singulars(form)):
                 if p not in seen:
                     seen.add(p)
                     out.append((p, kind))
