@@ -215,6 +215,8 @@ class Automata:
             listed = self.surfaces(term, kind)[1].get(folded)
             if listed is None:
                 continue
+            if exact.isalpha() and exact.islower() and listed[:1].isupper():
+                return term, "implausible"  # one lower-case word: nebula, insight, the words, not the names
             if kind in ("variant", "forbidden"):
                 return term, kind
             fit = case_fit(exact, listed, is_name_word=_is_name_word)

@@ -256,3 +256,12 @@ def test_a_name_glued_to_the_word_before_it():
 def test_a_letter_suffix_after_a_closing_quote():
     (m,) = [m for m in find_terms("用“长征二号”F型运载火箭发射") if m.lang == "zh"]
     assert m.term.id == "long-march-2f" and m.text == "长征二号”F"
+
+
+def test_one_lower_case_word_is_the_word_not_the_name():
+    assert find_terms("a nebula over the china shop in a beijing street") == []
+    assert [(f.rule, f.found) for f in check_pair("中国航天员出舱。", "The china shop.")] == [("missing-translation", "中国")]
+
+
+def test_a_target_in_lower_case_throughout_still_names_the_term():
+    assert check_pair("中国航天员出舱。", "chinese astronauts left the module .") == []
