@@ -213,8 +213,11 @@ def case_fit(surface: str, listed: str, *, is_name_word: "callable[[str], bool] 
     ('same', 'same')
     >>> case_fit("Qianfan Constellation", "Qianfan constellation"), case_fit("Chang'E", "Chang'e")
     ('same', 'same')
-    >>> case_fit("Beidou", "BeiDou"), case_fit("tianwen-3", "Tianwen-3")
+    >>> case_fit("Beidou", "BeiDou"), case_fit("tianwen-3", "Tianwen-3", is_name_word=lambda w: w == "Tianwen")
     ('spelling', 'case')
+    >>> case_fit("host", "Host")
+    'same'
+
     """
     if surface == listed:
         return "same"
@@ -226,7 +229,7 @@ def case_fit(surface: str, listed: str, *, is_name_word: "callable[[str], bool] 
     if len(s_words) != len(l_words):
         return "spelling"
     verdict = "same"
-    for i, (s, w) in enumerate(zip(s_words, l_words)):
+    for s, w in zip(s_words, l_words):
         if s == w:
             continue
         if s.lower() != w.lower():
@@ -238,8 +241,8 @@ def case_fit(surface: str, listed: str, *, is_name_word: "callable[[str], bool] 
         if s.isupper() and len(s) > 1:
             verdict = "case"  # one word in capitals inside a mixed form
             continue
-        if s == w.lower() and i > 0 and not (is_name_word and is_name_word(w)):
-            continue  # a generic word in lower case: Hainan province
+        if s == w.lower() and not (is_name_word and is_name_word(w)):
+            continue  # a generic word in lower case: Hainan province; a termbase's Host as "host"
         verdict = "case"
     return verdict
 

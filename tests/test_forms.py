@@ -265,3 +265,8 @@ def test_one_lower_case_word_is_the_word_not_the_name():
 
 def test_a_target_in_lower_case_throughout_still_names_the_term():
     assert check_pair("中国航天员出舱。", "chinese astronauts left the module .") == []
+
+
+def test_a_termbase_in_sentence_case_matches_lower_case_words(fin):
+    g = Glossary([Term(id="h", zh="宿主", en="Host"), Term(id="a", zh="抗体", en="Antibody")])
+    assert check_pair("宿主产生抗体。", "The host makes antibodies.", g) == []
