@@ -188,7 +188,20 @@ def english_surfaces(term: Term) -> list[tuple[str, str]]:
                 if p not in seen:
                     seen.add(p)
                     out.append((p, kind))
+        for form, kind in listed:
+            numbered = _NUMBERED.fullmatch(form)
+            if numbered is not None and 0 < int(numbered.group(2)) <= 30:
+                # Tiangong-2 is also written Tiangong II: a variant numbering.
+                suffix = f" {numbered.group(3)}" if numbered.group(3) else ""
+                r = f"{numbered.group(1)} {roman(int(numbered.group(2)))}{suffix}"
+                if r not in seen:
+                    seen.add(r)
+                    out.append((r, "variant" if kind in ACCEPTED_KINDS else kind))
     return out
+
+
+#: A numbered name: a prefix, a separator, 1–3 digits and an optional capital (Tiangong-2, Long March 2F).
+_NUMBERED = re.compile(r"(.*[A-Za-z'’])[ \-]([0-9]{1,3})([A-Z]?)")
 
 
 def _listed(term: Term) -> tuple[tuple[str, ...], ...]:
