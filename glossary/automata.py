@@ -215,11 +215,6 @@ class Automata:
             listed = self.surfaces(term, kind)[1].get(folded)
             if listed is None:
                 continue
-            if exact.isalpha() and exact.islower() and listed[:1].isupper() and term.category not in ("", "other"):
-                # One lower-case word where the table names something (a rocket
-                # called Nebula, a city): the English word, not the name. A
-                # termbase's sentence-case common noun (Host) has no such category.
-                return term, "implausible"
             if kind in ("variant", "forbidden"):
                 return term, kind
             fit = case_fit(exact, listed, is_name_word=_is_name_word)

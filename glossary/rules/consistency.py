@@ -26,15 +26,19 @@ def _nearest_accepted(m: Match) -> str:
     """The accepted form a spelling is closest to: the alias it only
     re-spells (Beidou → BeiDou), else the preferred rendering."""
     key = en_key(m.text)
-    for form in m.term.aliases:
+    for form in m.term.accepted:
         if en_key(form) == key:
             return form
     return m.term.en
 
 
 def check_renderings(doc: Doc) -> None:
-    """variant and forbidden, for every English match."""
+    """variant, forbidden and case, for every English match. A text in lower
+    case throughout (a normalised MT output) gets no case findings."""
+    lower_case_text = None
     for m in doc.en_matches:
+        if lower_case_text is None and m.form == "case":
+            lower_case_text = not any(c.isupper() for c in doc.masked)
         form = _effective_form(doc, m)
         if form == "forbidden":
             doc.add("forbidden", m.start, m.end, f"{m.text!r} is wrong for {m.term.zh}; use {m.term.en!r}",
@@ -43,7 +47,7 @@ def check_renderings(doc: Doc) -> None:
             want = _nearest_accepted(m)
             what = "a variant" if form == "variant" else "not the house spelling"
             doc.add("variant", m.start, m.end, f"{m.text!r} is {what}; use {want!r}", expected=want, term=m.term)
-        elif form == "case":
+        elif form == "case" and lower_case_text is False:
             want = _nearest_accepted(m)
             doc.add("case", m.start, m.end, f"{m.text!r} differs from {want!r} only in case", expected=want,
                     term=m.term)
