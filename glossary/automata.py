@@ -15,14 +15,14 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 from .forms import EN_KINDS, Series, case_fit, english_surfaces, parse_series
 from .model import Term
 from .normalize import HAN_CLASS, en_exact, en_key, fold_zh_text, has_han, is_han
 
-__all__ = ["Automata", "HasTerms", "automata_of", "gc_paused"]
+__all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "HasTerms", "automata_of", "gc_paused"]
 
 _KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
@@ -31,6 +31,8 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
 #: the capitals of its listed form (case-sensitive rows, literal renderings
 #: of ambiguous terms).
 ANY_CASE, AS_LISTED, CAPITALS = 0, 1, 2
+#: A flag on the case mode: the key is also a series prefix (its series in :attr:`Automata.en_series`).
+SERIES = 4
 
 
 @contextmanager
@@ -95,6 +97,7 @@ class Automata:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
+        self.en_series: dict[str, tuple[tuple[Series, str], ...]] = {}
 
     # ------------------------------------------------------------ English
     @cached_property
@@ -110,8 +113,9 @@ class Automata:
 
     @cached_property
     def en(self) -> Any:
-        """Automaton over tolerant English keys →
-        (key length, ((term, kind), ...), case mode, ((series, kind), ...))."""
+        """Automaton over tolerant English keys → (key length, ((term, kind), ...),
+        case mode | SERIES when the key is a series prefix). Builds
+        :attr:`en_series` too: prefix key → ((series, kind), ...)."""
         with gc_paused():
             return self._build_en()
 
@@ -138,7 +142,9 @@ class Automata:
             found = entries.get(key, [])
             if len(found) > 1:
                 found.sort(key=lambda tk: _KIND_ORDER[tk[1]])
-            auto.add_word(key, (len(key), tuple(found), modes.get(key, ANY_CASE), tuple(prefixes.get(key, ()))))
+            mode = modes.get(key, ANY_CASE) | (SERIES if key in prefixes else 0)
+            auto.add_word(key, (len(key), tuple(found), mode))
+        self.en_series = {key: tuple(v) for key, v in prefixes.items()}
         if len(auto):
             auto.make_automaton()
         return auto
@@ -217,7 +223,7 @@ class Automata:
                 continue
             if kind in ("variant", "forbidden"):
                 return term, kind
-            fit = case_fit(exact, listed, is_name_word=_is_name_word)
+            fit = _case_fit(exact, listed)
             if fit == "same":
                 return term, kind
             return term, "case" if fit == "case" else "tolerant"
@@ -275,6 +281,11 @@ class Automata:
     def zh_series(self) -> dict[tuple[str, str], Series]:
         """(term id, folded Chinese prefix) → series, for prefixes that are Chinese keys."""
         return {(s.term.id, fold_zh_text(s.zh_prefix)): s for s in self.series.values()}
+
+    @cached_property
+    def has_models(self) -> bool:
+        """Does some Chinese key end as a vehicle's name does (号, a letter suffix)?"""
+        return any(k[-1] in "号甲乙丙丁戊" or k[-1].isascii() for k in self.zh_keys)
 
     @cached_property
     def shortest_key(self) -> int:
@@ -338,6 +349,11 @@ class Automata:
     @cached_property
     def _cuts(self) -> dict[str, list[str]]:
         return {}
+
+
+@lru_cache(maxsize=65536)
+def _case_fit(surface: str, listed: str) -> str:
+    return case_fit(surface, listed, is_name_word=_is_name_word)
 
 
 def _is_name_word(word: str) -> bool:

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .automata import AS_LISTED, CAPITALS, automata_of
+from .automata import AS_LISTED, CAPITALS, SERIES, automata_of
 from .forms import Series, from_roman
 from .model import Match, Term
 from .normalize import IGNORABLE, fold_en_text
@@ -133,15 +133,17 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
         n = len(folded)
         append = candidates.append
         count = folded.count
-        for end_idx, (length, found, mode, series) in auto.iter(folded, ignore_white_space=True):
+        for end_idx, (length, found, mode) in auto.iter(folded, ignore_white_space=True):
+            series = mode & SERIES
             e = end_idx + 1
             bounded = True
             if e < n:
                 ch = folded[e]
                 if ch.isalnum() and ch < "\u2e80":
-                    bounded = False
-                    if not series and not _footnote_after(folded, e):
+                    # a footnote digit glued to a word (Report1) is no word of its own
+                    if not series and not (ch.isdigit() and _footnote_after(folded, e)):
                         continue
+                    bounded = False
             # Walk back over the key's characters and the spaces among them.
             s = e - length
             k = count(" ", s, e)
@@ -149,16 +151,20 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
                 s, k = s - k, count(" ", s - k, s)
             if s > 0:
                 ch = folded[s - 1]
-                if ch.isalnum() and ch < "\u2e80" and not _camel_glued(text, s, length):
+                # inline _camel_glued: amidChina's
+                if ch.isalnum() and ch < "\u2e80" and not (length >= 4 and "a" <= text[s - 1] <= "z" and text[s].isupper()):
+                    continue
+                if ch == " " and s > 2 and text[s - 2] == ")" and _ASTEROID.search(text, max(0, s - 10), s):
                     continue
             if series:
-                members += _members(text, s, e, series, automata)
+                members += _members(text, s, e, automata.en_series[folded[s:e].replace(" ", "")], automata)
+                mode ^= SERIES
             if not found or (not bounded and not _footnote_after(folded, e)):
                 continue
             if mode and not _case_fits(text[s:e], found, mode, automata):
                 continue
             append((s, e, found))
-        return _drop_asteroids(text, candidates + members if members else candidates)
+        return candidates + members if members else candidates
     skel, sk_starts, tx_starts = _skeleton(text)
     ignorable = IGNORABLE
     n = len(text)
@@ -169,7 +175,9 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
 
     # Invisible characters are dropped like separators but are no boundary:
     # look past them in the text itself.
-    for end_idx, (length, found, mode, series) in auto.iter(skel):
+    for end_idx, (length, found, mode) in auto.iter(skel):
+        series = mode & SERIES
+        mode &= ~SERIES
         s = to_text(end_idx - length + 1)
         e = to_text(end_idx) + 1
         if s > 0:
@@ -179,7 +187,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
             if p >= 0 and is_latin_word(text[p]) and not (p == s - 1 and _camel_glued(text, s, length)):
                 continue
         if series:
-            members += _members(text, s, e, series, automata)
+            members += _members(text, s, e, automata.en_series[skel[end_idx - length + 1:end_idx + 1]], automata)
         if not found or (mode and not _case_fits(text[s:e], found, mode, automata)):
             continue
         if e < n:

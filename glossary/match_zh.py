@@ -118,15 +118,18 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
     auto = automata.zh
     if not len(auto) or not text:
         return []
-    if HAN_RUN.search(text) is None:
+    if text.isascii() or HAN_RUN.search(text) is None:
         return []
     # Keys live inside runs of Han (and the few other characters keys hold),
     # so each run is matched and bounded on its own. A mostly non-Chinese
-    # text (an English article with glosses) folds only its runs.
-    dense = sum(map(len, HAN_RUN.findall(text))) * 8 >= len(text)
+    # text (an English article with glosses) folds only its runs; Han
+    # characters are never more than the non-ASCII ones, a cheap first test.
+    n = len(text)
+    dense = (n - len(text.encode("ascii", "ignore"))) * 8 >= n and sum(map(len, HAN_RUN.findall(text))) * 8 >= n
     source = fold_zh_text(text) if dense else text
     shortest = automata.shortest_zh
     series = automata.zh_series if automata.series else {}
+    models = automata.has_models
     matches: list[Match] = []
     hits_in = auto.iter
     shortest_key = automata.shortest_key
@@ -149,7 +152,7 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
                 e = end + 1
                 if s < local or not _zh_bounded(piece, s, e, term, automata):
                     continue
-                if r0 + e < n and text[r0 + e] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
+                if models and r0 + e < n and text[r0 + e] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
                     continue  # 长征六号改: a modified vehicle, not the one named
                 if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
                     continue
