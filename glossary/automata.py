@@ -329,6 +329,13 @@ class Automata:
         return words
 
     @cached_property
+    def jieba_freq(self) -> dict[str, int]:
+        """jieba's own frequency table (every word and every prefix of one)."""
+        from .segment import base_tokenizer
+
+        return base_tokenizer().FREQ  # type: ignore[no-any-return]
+
+    @cached_property
     def tokenizer(self) -> Any:
         """A jieba tokenizer that also knows every Chinese form of the glossary.
         It shares :attr:`zh_words` and jieba's own table; it copies neither."""

@@ -133,7 +133,34 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
     matches: list[Match] = []
     hits_in = auto.iter
     shortest_key = automata.shortest_key
-    pos = 0  # in text: where the last match ended
+    if not series:
+        # The common case: no series rows, so matches never leave their run
+        # and each run's hits are its candidates.
+        n = len(text)
+        for run in automata.zh_runs.finditer(source):
+            if run.end() - run.start() < shortest_key:
+                continue
+            piece = run.group() if dense else fold_zh_text(run.group())
+            hits = list(hits_in(piece))
+            if not hits:
+                continue
+            if len(hits) > 1:  # leftmost first, then longest
+                hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
+            r0 = run.start()
+            pos = 0
+            for end, (length, term) in hits:
+                s = end - length + 1
+                e = end + 1
+                if s < pos or not _zh_bounded(piece, s, e, term, automata):
+                    continue
+                if models and r0 + e < n and text[r0 + e] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
+                    continue  # 长征六号改: a modified vehicle, not the one named
+                if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
+                    continue
+                pos = e
+                matches.append(Match(term=term, start=r0 + s, end=r0 + e, text=text[r0 + s:r0 + e], lang="zh", form="zh"))
+        return matches
+    pos = 0  # in text: where the last match ended (a series member may run past its run)
     for run in automata.zh_runs.finditer(source):
         if run.end() - run.start() < shortest_key or run.end() <= pos:
             continue
@@ -142,24 +169,6 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
         if not hits:
             continue
         r0 = run.start()
-        if not series:  # the common case: no series rows, so hits are the candidates
-            if len(hits) > 1:  # leftmost first, then longest
-                hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
-            local = pos - r0
-            n = len(text)
-            for end, (length, term) in hits:
-                s = end - length + 1
-                e = end + 1
-                if s < local or not _zh_bounded(piece, s, e, term, automata):
-                    continue
-                if models and r0 + e < n and text[r0 + e] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
-                    continue  # 长征六号改: a modified vehicle, not the one named
-                if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
-                    continue
-                local = e
-                matches.append(Match(term=term, start=r0 + s, end=r0 + e, text=text[r0 + s:r0 + e], lang="zh", form="zh"))
-            pos = r0 + local
-            continue
         cands: list[tuple[int, int, Term, bool]] = []  # (start, end) in text, term, a series member
         for end, (length, term) in hits:
             s, e = end - length + 1, end + 1
@@ -242,10 +251,8 @@ def _left_bounded(text: str, s: int, automata: Automata) -> bool:
     """False when a word runs across the start of a series member."""
     if s == 0:
         return True
-    from .segment import base_tokenizer
-
     lo = max(0, s - 6)
-    if not _crossable(text, s, lo, automata.zh_words, base_tokenizer().FREQ):
+    if not _crossable(text, s, lo, automata.zh_words, automata.jieba_freq):
         return True
     n = 0
     for word in automata.cut(text[lo:min(len(text), s + 6)]):
@@ -269,9 +276,7 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     a, b = max(0, s - 7), min(len(text), e + 7)
     if a == s and b == e:
         return True
-    from .segment import base_tokenizer
-
-    freq, words = base_tokenizer().FREQ, automata.zh_words
+    freq, words = automata.jieba_freq, automata.zh_words
     lo, hi = max(a, s - 6), min(b, e + 6)
     name_check = (
         term.category == "person" and len(term.zh) == 2 and e < b and is_han(text[e]) and text[e] not in _NAME_FOLLOWERS
