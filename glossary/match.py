@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .automata import AS_LISTED, CAPITALS, SERIES, automata_of
 from .forms import Series, from_roman
 from .model import Match, Term
-from .normalize import IGNORABLE, fold_en_text
+from .normalize import IGNORABLE, fold_en_text, is_han
 from .match_zh import find_zh
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -230,8 +230,24 @@ def _span_order(c: Candidate) -> tuple[int, int]:
     return c[0], -c[1]
 
 
-def find_en(text: str, glossary: "Glossary") -> list[Match]:
+def _latin_only(text: str) -> str:
+    """``text`` with its Han characters and CJK punctuation replaced by ``#``
+    (same length), when they are most of it: the English scan then folds an
+    ASCII text and skips nothing it could match, and every Han character is
+    still a boundary that no tolerant match crosses."""
+    n = len(text)
+    if n < 4096 or (n - len(text.encode("ascii", "ignore"))) * 4 < n:
+        return text
+    table = {ord(c): "#" for c in set(text) if c >= "\u2e80" and c != "\u3000" and (is_han(c) or not c.isalnum())}
+    return text.translate(table) if table else text
+
+
+def find_en(text: str, glossary: "Glossary", *, surfaces: str | None = None) -> list[Match]:
     """English matches of glossary terms, leftmost-longest, no overlaps.
+
+    ``surfaces``, when given, is the text the offsets point into and the
+    matched strings come from; ``text`` is then a same-length copy to scan
+    (see :func:`_latin_only`).
 
     >>> from glossary.index import Glossary
     >>> g = Glossary([Term(id="t3", zh="天问三号", en="Tianwen-3")])
@@ -243,14 +259,15 @@ def find_en(text: str, glossary: "Glossary") -> list[Match]:
     pos = 0
     # Leftmost, then longest; of equal spans the first found (a row of the
     # table before a series member built from a template: the sort is stable).
+    original = text if surfaces is None else surfaces  # the text the offsets point into
     for s, e, found in sorted(en_candidates(text, glossary), key=_span_order):
         if s < pos:
             continue
-        surface = text[s:e]
+        surface = original[s:e]
         term, form = automata.pick_en(surface, found)
         if form == "implausible":
             continue
-        if form in _NAME_PART_FORMS and surface[-1:].isalpha() and _inside_a_longer_name(text, s, e):
+        if form in _NAME_PART_FORMS and surface[-1:].isalpha() and _inside_a_longer_name(original, s, e):
             continue  # Peking University, University of Macau: the official name of something else
         pos = e
         matches.append(Match(term=term, start=s, end=e, text=surface, lang="en", form=form))
@@ -265,7 +282,7 @@ def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
     from .index import or_default
 
     g = or_default(glossary)
-    en = find_en(text, g) if _LATIN.search(text) else []
+    en = find_en(_latin_only(text), g, surfaces=text) if _LATIN.search(text) else []
     zh = find_zh(text, g)
     if en and zh and len(automata_of(g).verbatim):
         # A verbatim form (SWIFT) found by both scans is one occurrence.

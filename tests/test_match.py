@@ -220,3 +220,15 @@ def test_abbreviations_match_in_capitals_only(g):
         ("CAST", g.lookup("中国空间技术研究院").id),
     ]
     assert glossary.check_text(text, g) == []
+
+
+def test_the_latin_only_copy_finds_what_the_text_finds(g):
+    """find_terms scans a long, mostly Chinese text through a same-length
+    copy with its Han characters replaced; the English matches are the same."""
+    from glossary.match import _latin_only, find_en
+
+    unit = "王亚平说，Wang Yaping 和 Tianwen 3 以及 TIANWEN-3（天问三号）在 Hong Kong 发布。Li Qiang强调，"
+    text = unit * 80
+    masked = _latin_only(text)
+    assert masked != text and len(masked) == len(text)
+    assert find_en(masked, g, surfaces=text) == find_en(text, g)
