@@ -254,12 +254,20 @@ def _cell_starts(raw: str, delimiter: str, count: int) -> list[int] | None:
     return starts
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_col(raw: str, offset: int, first_line: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in a record that starts on ``first_line``."""
+    return first_line + raw.count("\n", 0, offset), offset - (raw.rfind("\n", 0, offset) + 1) + 1
+
+
 def read_table_pairs(path: str | os.PathLike[str]) -> Bilingual:
     """A .tsv (tab) or .csv (comma) file of segment pairs; see the module docstring."""
     name = os.fspath(path)
     text = read_text(path)
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
-    raw_lines = text.split("\n")
+    raw_lines = _LINE_END.split(text)  # as the csv reader counts lines: \r\n, \r or \n
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, int, list[str]]] = []
     start = 1
@@ -282,13 +290,15 @@ def read_table_pairs(path: str | os.PathLike[str]) -> Bilingual:
     for first, last, row in records:
         if len(row) <= max(si, ti):
             raise GlossaryError(Problem(name, first, f"row has {len(row)} columns; source and target need {max(si, ti) + 1}"))
+        sline = tline = first
         scol = tcol = 1
-        if first == last:
-            raw = raw_lines[first - 1].rstrip("\r")
-            starts = _cell_starts(raw, delimiter, len(row))
-            if starts is not None:
-                scol, tcol = starts[si] + 1, starts[ti] + 1
-        segments.append(Segment(row[si], row[ti], first, first, scol, tcol))
+        # The record's physical lines, joined with \n: a quoted cell may hold line breaks.
+        raw = "\n".join(raw_lines[first - 1:last])
+        starts = _cell_starts(raw, delimiter, len(row))
+        if starts is not None:
+            sline, scol = _line_col(raw, starts[si], first)
+            tline, tcol = _line_col(raw, starts[ti], first)
+        segments.append(Segment(row[si], row[ti], sline, tline, scol, tcol))
     return Bilingual(tuple(segments), name, name)
 
 

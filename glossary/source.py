@@ -77,16 +77,17 @@ def mask(text: str, *, markdown: bool = True) -> str:
 class LineIndex:
     """Maps 0-based character offsets to 1-based (line, column).
 
-    Lines end at ``\\n``; a ``\\r`` before it belongs to no column anyone
-    sees, so Windows line ends do not shift columns.
+    Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files); a
+    ``\\r`` before ``\\n`` belongs to no column anyone sees, so Windows line
+    ends do not shift columns.
 
-    >>> LineIndex("ab\\r\\ncd").position(4)
-    (2, 1)
+    >>> LineIndex("ab\\r\\ncd").position(4), LineIndex("ab\\rcd").position(3)
+    ((2, 1), (2, 1))
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.starts = [0] + [m.end() for m in re.finditer("\r\n|\r|\n", text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a 0-based offset."""
@@ -96,5 +97,5 @@ class LineIndex:
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""
         start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")

@@ -200,3 +200,32 @@ def test_place_uses_the_side_of_the_finding():
     assert (moved.path, moved.line, moved.column, moved.end_line, moved.end_column) == ("en.txt", 10, 1, 10, 2)
     g = Finding("unknown-name", "GL304", "info", "m", 1, 1, 1, 2, "甲", segment=0, side="source")
     assert (place(g, doc).path, place(g, doc).line) == ("zh.txt", 4)
+
+
+# -- line ends and cells that span lines -------------------------------------------------------------
+
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"], ids=["lone-cr", "lf", "crlf"])
+def test_tsv_with_any_line_end(tmp_path, end):
+    from glossary.bilingual import place, read_table_pairs
+
+    p = tmp_path / "pairs.tsv"
+    p.write_bytes(f"李强出席。\tLi Qiang attended.{end}王亚平出舱。\tWang Yapin left.{end}".encode("utf-8"))
+    bi = read_table_pairs(p)
+    found = [place(f, bi) for f in glossary.check_pairs(bi.pairs)]
+    assert [(f.rule, f.line, f.column, f.found) for f in found if f.side == "target"] == [
+        ("forbidden", 2, 8, "Wang Yapin")]
+
+
+def test_a_multi_line_cell_keeps_its_column(tmp_path):
+    from glossary.bilingual import place, read_table_pairs
+
+    p = tmp_path / "pairs.tsv"
+    p.write_text('王亚平\t"Wang Yapin flew\nhome"\n', encoding="utf-8")
+    bi = read_table_pairs(p)
+    (f,) = [place(f, bi) for f in glossary.check_pairs(bi.pairs) if f.rule == "forbidden"]
+    assert (f.line, f.column) == (1, 5)
+
+
+def test_a_lone_cr_text_file_counts_its_lines():
+    found = glossary.check_text("Title\rAstronaut Wang Yapin flew.\r")
+    assert [(f.rule, f.line, f.column) for f in found] == [("forbidden", 2, 11)]
