@@ -302,6 +302,11 @@ class Automata:
         return re.compile(f"[{HAN_CLASS}{cls}]+")
 
     @cached_property
+    def zh_nonrun(self) -> re.Pattern[str]:
+        """One character that no Chinese key holds: where a run ends."""
+        return re.compile("[^" + self.zh_runs.pattern[1:].rsplit("]", 1)[0] + "]")
+
+    @cached_property
     def shortest_zh(self) -> dict[str, int]:
         """Term id → length of its shortest Chinese form. Of an ambiguous
         term only the shortest forms are everyday words (千帆, not 千帆星座)."""

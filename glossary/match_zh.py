@@ -133,6 +133,8 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
     matches: list[Match] = []
     hits_in = auto.iter
     shortest_key = automata.shortest_key
+    if not series and dense:
+        return _find_dense(text, source, automata, models)
     if not series:
         # The common case: no series rows, so matches never leave their run
         # and each run's hits are its candidates.
@@ -199,6 +201,42 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
                     continue
             pos = e_abs
             matches.append(Match(term=term, start=s_abs, end=e_abs, text=text[s_abs:e_abs], lang="zh", form="zh"))
+    return matches
+
+
+def _find_dense(text: str, source: str, automata: Automata, models: bool) -> list[Match]:
+    """The scan of a mostly Chinese text with no series rows: one pass of the
+    automaton over the whole folded text (keys are made of run characters,
+    so no hit crosses a run's edge), each hit bounded in a window of up to 7
+    run characters on each side: all that :func:`_zh_bounded` and
+    :func:`_zh_is_name` ever read of the run."""
+    hits = list(automata.zh.iter(source))
+    hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
+    nonrun = automata.zh_nonrun
+    shortest = automata.shortest_zh
+    n = len(source)
+    matches: list[Match] = []
+    pos = 0
+    for end, (length, term) in hits:
+        s = end - length + 1
+        if s < pos:
+            continue
+        e = end + 1
+        w0 = max(0, s - 7)
+        for edge in nonrun.finditer(source, w0, s):
+            w0 = edge.end()
+        edge = nonrun.search(source, e, min(n, e + 7))
+        w1 = edge.start() if edge is not None else min(n, e + 7)
+        piece = source[w0:w1]
+        ps, pe = s - w0, e - w0
+        if not _zh_bounded(piece, ps, pe, term, automata):
+            continue
+        if models and e < n and text[e] in _NOT_MEMBER_AFTER and _ends_a_model(source[e - 1]):
+            continue  # 长征六号改: a modified vehicle, not the one named
+        if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, w0, ps, pe, term):
+            continue
+        pos = e
+        matches.append(Match(term=term, start=s, end=e, text=text[s:e], lang="zh", form="zh"))
     return matches
 
 
