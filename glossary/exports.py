@@ -32,6 +32,7 @@ import csv
 import io
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TextIO
@@ -85,16 +86,25 @@ def _xml_id(term_id: str) -> str:
     return term_id if term_id[:1].isalpha() or term_id[:1] == "_" else f"t-{term_id}"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (a table loaded
+    from a file never has them; terms built in code may)."""
+    return _NOT_XML.sub("", text)
+
+
 def _tig(parent: ET.Element, text: str, status: str, *, term_type: str | None = None,
          note: str | None = None) -> None:
     tig = ET.SubElement(parent, "tig")
-    ET.SubElement(tig, "term").text = text
+    ET.SubElement(tig, "term").text = _xml_text(text)
     ET.SubElement(tig, "termNote", type="partOfSpeech").text = "properNoun"
     if term_type:
         ET.SubElement(tig, "termNote", type="termType").text = term_type
     ET.SubElement(tig, "termNote", type="administrativeStatus").text = status
     if note:
-        ET.SubElement(tig, "note").text = note
+        ET.SubElement(tig, "note").text = _xml_text(note)
 
 
 def _tbx(g: "Glossary", out: TextIO, **_: object) -> None:
@@ -113,7 +123,7 @@ def _tbx(g: "Glossary", out: TextIO, **_: object) -> None:
     title = ET.SubElement(ET.SubElement(file_desc, "titleStmt"), "title")
     title.text = "Chinese–English glossary"
     source = ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p")
-    source.text = f"Exported by glossary from {os.path.basename(g.path) if g.path else 'a term table'}"
+    source.text = _xml_text(f"Exported by glossary from {os.path.basename(g.path) if g.path else 'a term table'}")
     encoding = ET.SubElement(ET.SubElement(header, "encodingDesc"), "p", type="XCSURI")
     encoding.text = "TBXBasicXCSV02.xcs"
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
@@ -122,7 +132,7 @@ def _tbx(g: "Glossary", out: TextIO, **_: object) -> None:
         if t.category:
             ET.SubElement(entry, "note").text = f"category: {t.category}"
         if t.note:
-            ET.SubElement(entry, "note").text = t.note
+            ET.SubElement(entry, "note").text = _xml_text(t.note)
         zh = ET.SubElement(entry, "langSet", {_XML_LANG: "zh"})
         _tig(zh, t.zh, "preferredTerm-admn-sts", note=f"pinyin: {t.pinyin}" if t.pinyin else None)
         for form in t.zh_variants:

@@ -63,10 +63,19 @@ def summary(findings: Sequence[Finding], files: int) -> str:
     )
 
 
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so that
+    one finding stays one line (a file name may hold a newline)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def format_text(findings: Sequence[Finding], files: int = 1) -> str:
     """``path:line:col: CODE [rule] message`` lines, sorted, then :func:`summary`."""
     lines = [
-        f"{f.path or '<text>'}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}" for f in sort_findings(findings)
+        f"{_one_line(f.path or '<text>')}:{f.line}:{f.column}: {f.code} [{f.rule}] {_one_line(f.message)}"
+        for f in sort_findings(findings)
     ]
     lines.append(summary(findings, files))
     return "\n".join(lines) + "\n"

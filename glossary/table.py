@@ -69,6 +69,9 @@ SEPARATOR = "|"
 MAX_FIELD_BYTES = 1024
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SEP_HINT = re.compile(r"sep=.")
+#: Characters that XML 1.0 cannot hold (and that no tool shows): C0 controls but tab, LF and CR.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
 #: Leading characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
@@ -240,12 +243,17 @@ def _parse(text: str, name: str) -> list[Term]:
     header_line = 0
     header: list[str] = []
     for header_line, header in records:
+        if len(header) <= 2 and _SEP_HINT.fullmatch(",".join(header).strip()):
+            continue  # Excel's "sep=," first line names the delimiter, not a column
         if any(h.strip() for h in header):
             break
     else:
         raise GlossaryError(Problem(name, 0, "empty file: no header row", "the first row names the columns, e.g. zh,en"))
     given = header
     header = [h.strip().lower() for h in header]
+    while len(header) > 1 and header[-1] == "":
+        header.pop()  # trailing empty columns, as spreadsheets save them
+    width = len(header)
     problems: list[Problem] = []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -269,6 +277,8 @@ def _parse(text: str, name: str) -> list[Term]:
     for line, row in records:
         if not any(cell.strip() for cell in row):
             continue  # a blank line, or a row of empty cells (spreadsheets save empty rows as ",,,")
+        if len(row) > width and not any(cell.strip() for cell in row[width:]):
+            row = row[:width]  # the empty cells of trailing empty columns
         if len(row) != len(header):
             hint = "quote a field that contains a comma" if len(row) > len(header) else \
                 "every row needs a field for each column; leave a field empty with nothing between the commas"
@@ -337,8 +347,16 @@ def _row_to_term(cells: dict[str, str], line: int, name: str, problems: list[Pro
     for col, value in cells.items():
         if len(value.encode("utf-8", "surrogatepass")) > MAX_FIELD_BYTES:
             bad(f"field {col!r} is {len(value.encode('utf-8', 'surrogatepass'))} bytes, over the limit of {MAX_FIELD_BYTES}")
+    for col, value in cells.items():
+        bad_char = _CONTROL.search(value)
+        if bad_char:
+            bad(f"field {col!r} holds the control character U+{ord(bad_char.group()):04X}",
+                "no tool shows it and XML cannot hold it: delete it")
     zh = cells.get("zh", "").strip()
     en = _clean(cells.get("en", ""))
+    if zh.startswith(("=", "+", "@")):
+        bad(f"zh {zh!r} is a spreadsheet formula, not a Chinese form",
+            "save the sheet's values, not its formulas")
     flags = {col: cells.get(col, "").strip().lower() for col in _FLAGS}
     for col, value in flags.items():
         if value not in _TRUE and value not in _FALSE:
@@ -514,11 +532,14 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError) and not exc.filename and exc.errno is not None:
+            # A full disk or a quota says only "No space left on device": name the file.
+            raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
         raise
 
 

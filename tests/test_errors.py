@@ -115,6 +115,12 @@ TABLE_ERRORS = [
     TableError("table-template-without-series", "zh,en,variants\n神舟,Shenzhou,Shenzhou {n}\n",
                "terms.csv:2: variants 'Shenzhou {n}' is a series template, but the row has no series (hint: give the "
                "row a series, or write the form without {n})"),
+    TableError("table-control-character", "zh,en,note\n李强,Li Qiang,a\x07b\n",
+               "terms.csv:2: field 'note' holds the control character U+0007 (hint: no tool shows it and XML cannot "
+               "hold it: delete it)"),
+    TableError("table-formula-zh", 'zh,en\n"=HYPERLINK(""x"",""王坚"")",Wang Jian\n',
+               "terms.csv:2: zh '=HYPERLINK(\"x\",\"王坚\")' is a spreadsheet formula, not a Chinese form (hint: save "
+               "the sheet's values, not its formulas)"),
     TableError("table-bad-id", "id,zh,en\nLi Qiang,李强,Li Qiang\n",
                "terms.csv:2: id 'Li Qiang' is not a slug "
                "(hint: use lowercase letters, digits and hyphens, e.g. long-march-5)"),
@@ -229,6 +235,9 @@ TABLE_ACCEPTED = [
                   [("李强", "Li Qiang", 2), ("王林", "Wang Lin", 4)], ("Premier Li, Li Qiang",)),
     TableAccepted("table-blank-rows", "zh,en,note\n\n李强,Li Qiang,\n,,\n , ,\n\n王林,Wang Lin,\n",
                   [("李强", "Li Qiang", 3), ("王林", "Wang Lin", 7)]),
+    TableAccepted("table-sep-line", "sep=,\nzh,en\n李强,Li Qiang\n", [("李强", "Li Qiang", 3)]),
+    TableAccepted("table-trailing-empty-columns", "zh,en,,\n李强,Li Qiang,,\n王林,Wang Lin,,\n",
+                  [("李强", "Li Qiang", 2), ("王林", "Wang Lin", 3)]),
 ]
 
 
@@ -588,7 +597,8 @@ CASE_IDS = (
     {c.id for c in TABLE_ERRORS} | {c.id for c in TABLE_ACCEPTED} | set(TEXT_ERRORS) | set(TEXT_FINDINGS)
     | {"table-lone-surrogate", "table-missing", "table-same-english"}
     | {"text-xml-bomb", "text-stdin-not-utf8", "text-lone-surrogate", "text-large", "text-invisible-before-gloss",
-       "text-invisible-in-chinese", "text-invisible-in-gloss", "text-internal-error", "text-double-space"}
+       "text-invisible-in-chinese", "text-invisible-in-gloss", "text-internal-error", "text-double-space",
+       "text-newline-in-name", "write-disk-full", "export-xml-control-character"}
     | {"write-self", "write-self-relative", "write-self-symlink", "write-self-hardlink", "write-force",
        "write-interrupted", "write-service-rejects", "write-missing-folder", "write-folder", "write-safe-not-csv",
        "write-safe"}
@@ -642,3 +652,40 @@ def test_an_internal_error_in_one_file_keeps_the_others(tmp_path, monkeypatch, c
 def test_a_double_space_inside_a_name_is_checked_not_a_crash():
     found = glossary.check_text("We met Mr. Zhang  Wei (李强) at noon.")
     assert [(f.rule, f.found, f.column) for f in found] == [("gloss-mismatch", "Zhang  Wei", 12)]
+
+
+def test_text_newline_in_name(tmp_path, monkeypatch, capsys):
+    """text-newline-in-name: a file name with a line break stays on its finding's line."""
+    (tmp_path / "a\nb.md").write_text("Astronaut Wang Yapin flew.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-config", "a\nb.md"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("a\\nb.md:1:11: GL202")
+
+
+def test_write_disk_full_names_the_file(tmp_path, monkeypatch):
+    """write-disk-full: a full disk is an error that names the file, and the old file is kept."""
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as info:
+        with atomic_writer(target) as fh:
+            fh.write("new\n")
+    assert info.value.filename == str(target) and info.value.errno == errno.ENOSPC
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_export_xml_control_character():
+    """export-xml-control-character: a term built in code with a control character still exports TBX that parses."""
+    import xml.etree.ElementTree as ET
+
+    g = glossary.Glossary([glossary.Term(id="x", zh="李强", en="Li Qiang", note="bell\x07 escape\x1b")])
+    buf = io.StringIO()
+    glossary.export(g, buf, format="tbx")
+    root = ET.fromstring(buf.getvalue().split("\n", 2)[2])
+    assert "bell escape" in ET.tostring(root, encoding="unicode")
