@@ -7,10 +7,12 @@ Each function is pure: text in, a sorted list of :class:`Finding` out.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
+from functools import wraps
 from dataclasses import replace
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
+from .automata import gc_paused
 from .index import Glossary, or_default
 from .match_zh import find_zh
 from .model import Finding
@@ -22,6 +24,22 @@ from .rules.parallel import check_parallel, check_unknown_names
 
 __all__ = ["TextPiece", "check_pair", "check_pairs", "check_text", "check_text_pieces"]
 
+
+
+F = TypeVar("F", bound=Callable[..., list[Finding]])
+
+
+def _no_gc(func: F) -> F:
+    """Run a check with the cyclic garbage collector paused: the findings and
+    matches it makes are acyclic, and rescanning them made a large text's
+    check grow faster than the text."""
+
+    @wraps(func)
+    def run(*args: Any, **kwargs: Any) -> list[Finding]:
+        with gc_paused():
+            return func(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 def _sorted(findings: Iterable[Finding], rules: Collection[str]) -> list[Finding]:
@@ -38,6 +56,7 @@ def _text_rules(doc: Doc, rules: Collection[str]) -> None:
         check_untranslated(doc)
 
 
+@_no_gc
 def check_text(
     text: str,
     glossary: Glossary | None = None,
@@ -75,6 +94,7 @@ class TextPiece(Protocol):
     def masked(self) -> str | None: ...
 
 
+@_no_gc
 def check_text_pieces(
     pieces: Iterable[TextPiece],
     glossary: Glossary | None = None,
@@ -129,6 +149,7 @@ def _pair(
     return src.findings + tgt.findings, tgt
 
 
+@_no_gc
 def check_pair(
     source: str,
     target: str,
@@ -153,6 +174,7 @@ def check_pair(
     return _sorted(findings, rules)
 
 
+@_no_gc
 def check_pairs(
     pairs: Iterable[tuple[str, str]],
     glossary: Glossary | None = None,

@@ -267,13 +267,17 @@ _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 
           ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 
 
+_WIDE_DIGITS = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
+
+
+@lru_cache(maxsize=4096)
 def chinese_number(text: str) -> int | None:
     """The value of a number written in Chinese numerals or digits (up to 999).
 
     >>> chinese_number("五"), chinese_number("十三"), chinese_number("二十一"), chinese_number("12")
     (5, 13, 21, 12)
     """
-    text = text.translate({ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")})
+    text = text.translate(_WIDE_DIGITS)
     if text.isdigit():
         return int(text)
     total, current = 0, 0

@@ -176,7 +176,7 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
             s, e = end - length + 1, end + 1
             key = (term.id, piece[s:e])
             if key in series:
-                member = _member(text, piece, r0, s, e, series[key], automata)
+                member = _member(source if dense else text, piece, r0, s, e, series[key], automata, dense)
                 if member is not None:
                     cands.append(member)
                     continue
@@ -245,11 +245,12 @@ def _ends_a_model(ch: str) -> bool:
     return ch == "号" or ch.isascii() or cn_suffix_letter(ch) is not None
 
 
-def _member(text: str, piece: str, r0: int, s: int, e: int, series: object, automata: Automata) -> tuple[int, int, Term, bool] | None:
+def _member(text: str, piece: str, r0: int, s: int, e: int, series: object, automata: Automata,
+            folded: bool = False) -> tuple[int, int, Term, bool] | None:
     """The numbered member whose prefix is piece[s:e], or None: a number,
     the template's tail (号), and an optional letter suffix (甲, 乙, F)."""
     start = r0 + e
-    window = fold_zh_text(text[start:start + 12])
+    window = text[start:start + 12] if folded else fold_zh_text(text[start:start + 12])
     m = _NUMBER.match(window)
     if m is None:
         return None

@@ -19,9 +19,11 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.S | re.M)
 # An indented code block: indented lines after a blank line (or at the start).
 _INDENTED = re.compile(r"(?:\A|(?<=\n)[ \t]*\r?\n)((?:(?: {4}|\t)[^\n]*(?:\n|\Z))+)")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M)
+_BACKTICKS = re.compile(r"`+")
+# Bounded, line-local quantifiers: no pattern here rescans the rest of the text
+# from every opening mark (CommonMark caps a link label at 999 characters).
+_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\n]{0,500}\))*(?:[ \t]+\"[^\"\n]{0,500}\")?\)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|\bhttps?://[^\s)>\]]+", re.I)
 
 
@@ -46,6 +48,41 @@ def _blank_group(match: re.Match[str]) -> str:
     return whole[:start] + blank(whole[start:])
 
 
+def _mask_code_spans(text: str) -> str:
+    """Blank Markdown code spans: a run of n backticks up to the next run of
+    exactly n. One pass over the backtick runs (with a bisect per length), so
+    an unclosed run costs nothing more than its own length.
+
+    >>> _mask_code_spans("a `b` c ``d ` e`` f ` g")
+    'a     c           f ` g'
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(i)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        same = by_length[b - a]
+        k = bisect_right(same, i)
+        if k == len(same):
+            i += 1  # no closing run of this length: the backticks are literal
+            continue
+        j = same[k]
+        spans.append((a, runs[j][1]))
+        i = j + 1
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for a, b in spans:
+        parts += [text[pos:a], blank(text[a:b])]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def mask(text: str, *, markdown: bool = True) -> str:
     """``text`` with skipped regions blanked out; same length, same line breaks.
 
@@ -64,7 +101,7 @@ def mask(text: str, *, markdown: bool = True) -> str:
     if text.startswith(("    ", "\t")) or "\n    " in text or "\n\t" in text:
         text = _INDENTED.sub(_blank_group, text)
     if "`" in text:
-        text = _CODE_SPAN.sub(_blank, text)
+        text = _mask_code_spans(text)
     if "](" in text:
         text = _LINK_TARGET.sub(_blank, text)
     if "]:" in text:

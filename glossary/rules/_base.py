@@ -35,7 +35,7 @@ _PINYIN_LABEL = re.compile(r"(?i)^[ \t]*(?:hanyu[ \t]+)?pinyin[ \t]*[:\uff1a]?[ 
 _SEGMENT = re.compile(r"[;\uff1b,\uff0c\u3001]")
 #: Chinese, then its English in brackets: 李强（Li Qiang）.
 _GLOSS_BEFORE = re.compile(
-    rf"([{_HAN}][{_HAN}\u00b7\u30fb]{{0,40}})[ \t]?[(\uff08][ \t]*([A-Za-z][^()\uff08\uff09\n{_HAN}]{{0,200}}?)[ \t]*[)\uff09]"
+    rf"([{_HAN}][{_HAN}\u00b7\u30fb]{{0,40}})[ \t]?[(\uff08][ \t]{{0,8}}([A-Za-z][^()\uff08\uff09\n{_HAN}]{{0,200}}?)[ \t]{{0,8}}[)\uff09]"
 )
 _QUOTES_BEFORE = "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb"
 

@@ -187,12 +187,15 @@ def check_untranslated(doc: Doc, *, allow_glosses: bool = True) -> None:
             continue
         if allow_glosses and _quoted_chinese(doc.masked, s, e):
             continue
-        known = find_zh(doc.text[s:e], doc.glossary)
+        # A long run is a sentence left in Chinese: name it briefly, and look
+        # its glossary terms up only in a run short enough to be a name or two.
+        shown = run.group() if e - s <= 40 else run.group()[:40] + "…"
+        known = find_zh(doc.text[s:e], doc.glossary) if e - s <= 80 else []
         if known:
-            names = ", ".join(f"{m.text} → {m.term.en}" for m in known)
-            msg = f"{run.group()!r} is untranslated (glossary: {names})"
+            names = ", ".join(f"{m.text} → {m.term.en}" for m in known[:5]) + (", …" if len(known) > 5 else "")
+            msg = f"{shown!r} is untranslated (glossary: {names})"
             expected = known[0].term.en if len(known) == 1 and known[0].end - known[0].start == e - s else None
         else:
-            msg = f"{run.group()!r} is untranslated"
+            msg = f"{shown!r} is untranslated"
             expected = None
         doc.add("untranslated", s, e, msg, expected=expected)
