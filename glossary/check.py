@@ -94,7 +94,6 @@ class TextPiece(Protocol):
     def masked(self) -> str | None: ...
 
 
-@_no_gc
 def check_text_pieces(
     pieces: Iterable[TextPiece],
     glossary: Glossary | None = None,

@@ -149,6 +149,8 @@ def _load(path: str | None) -> Any:
 
     if path is not None and not Path(path).exists():
         raise UsageError(f"{path}: no such file")
+    if path is not None and not Path(path).is_file():
+        raise UsageError(f"{path}: not a regular file")
     return load(path)
 
 
@@ -255,7 +257,9 @@ def _walk(folder: Path) -> list[Path]:
     out: list[Path] = []
     for here, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
-        out += [Path(here) / n for n in sorted(names) if Path(n).suffix.lower() in TEXT_SUFFIXES]
+        # Regular files only: a FIFO or a device named *.md would hang the run.
+        out += [Path(here) / n for n in sorted(names)
+                if Path(n).suffix.lower() in TEXT_SUFFIXES and os.path.isfile(os.path.join(here, n))]
     return out
 
 
@@ -280,6 +284,8 @@ def _collect(args: argparse.Namespace, config: Any, errors: list[str]) -> list[_
             if _excluded(path, config.exclude, config.root):
                 continue
             docs.append(_Doc("pairs" if is_bilingual(path) else "text", given))
+        elif path.exists():
+            errors.append(f"{given}: not a regular file (give - to read standard input)")
         else:
             errors.append(f"{given}: no such file or directory")
     if args.source or args.target:
@@ -299,8 +305,10 @@ def _progress(done: int, total: int) -> None:
 def _run(docs: list[_Doc], glossary_path: str | None, g: Any, rules: frozenset[str], jobs: int,
          ) -> Iterator[_Result]:
     show = sys.stderr.isatty() and len(docs) >= _PROGRESS_MIN_FILES
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    # One process per core at most, and never more than there are files.
+    jobs = cores if jobs == 0 else min(jobs, cores)
+    jobs = min(jobs, max(1, len(docs)))
     if jobs > 1 and len(docs) > 1:
         # stdin can only be read here; the files go to the workers.
         here = [d for d in docs if d.kind == "stdin"]
@@ -398,7 +406,7 @@ def _same_file(a: str, b: str | None) -> bool:
         return False
     try:
         return Path(a).resolve() == Path(b).resolve() or (Path(a).exists() and os.path.samefile(a, b))
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (Python < 3.13)
         return False
 
 

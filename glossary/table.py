@@ -14,6 +14,7 @@ import errno
 import io
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -512,15 +513,28 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     the temporary file is removed and ``path`` is left as it was. A symbolic
     link is followed (the file it points to is replaced, the link kept), and
     an existing file keeps its permissions; a new one gets the usual ones
-    (0o666 less the umask).
+    (0o666 less the umask). A special file (a FIFO, ``/dev/null``,
+    ``/dev/stdout``) is written as a stream, never replaced; a loop of
+    symbolic links is an error that names the path.
     """
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", os.fspath(path))
     try:
-        mode = os.stat(target).st_mode & 0o7777
+        st = os.stat(path)
     except FileNotFoundError:
-        mode = 0o666 & ~_umask()
+        st = None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OSError(errno.ELOOP, "a loop of symbolic links", os.fspath(path)) from None
+        raise
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", os.fspath(path))
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # A FIFO, a terminal, /dev/null or /dev/stdout: write to it as a
+        # stream; renaming over it would replace the special file itself.
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))
+    mode = st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:  # name the folder the user gave, not the temporary file

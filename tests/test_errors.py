@@ -598,7 +598,8 @@ CASE_IDS = (
     | {"table-lone-surrogate", "table-missing", "table-same-english"}
     | {"text-xml-bomb", "text-stdin-not-utf8", "text-lone-surrogate", "text-large", "text-invisible-before-gloss",
        "text-invisible-in-chinese", "text-invisible-in-gloss", "text-internal-error", "text-double-space",
-       "text-newline-in-name", "write-disk-full", "export-xml-control-character"}
+       "text-newline-in-name", "write-disk-full", "export-xml-control-character", "text-special-file",
+       "text-fifo-in-folder", "write-special-file", "write-symlink-loop", "check-jobs-capped"}
     | {"write-self", "write-self-relative", "write-self-symlink", "write-self-hardlink", "write-force",
        "write-interrupted", "write-service-rejects", "write-missing-folder", "write-folder", "write-safe-not-csv",
        "write-safe"}
@@ -689,3 +690,66 @@ def test_export_xml_control_character():
     glossary.export(g, buf, format="tbx")
     root = ET.fromstring(buf.getvalue().split("\n", 2)[2])
     assert "bell escape" in ET.tostring(root, encoding="unicode")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_text_special_file_and_fifo_in_folder(tmp_path, monkeypatch, capsys):
+    """text-special-file, text-fifo-in-folder: a device or FIFO is never read (it could hang or never end)."""
+    os.mkfifo(tmp_path / "hang.md")
+    (tmp_path / "ok.md").write_text("Astronaut Wang Yapin flew.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-config", "."]) == 1  # the FIFO inside the folder is skipped
+    assert "ok.md:1:11: GL202" in capsys.readouterr().out
+    assert main(["check", "--no-config", "/dev/zero"]) == 2
+    assert "glossary: /dev/zero: not a regular file (give - to read standard input)" in capsys.readouterr().err
+    assert main(["check", "--no-config", "--glossary", "/dev/zero", "ok.md"]) == 2
+    assert "glossary: /dev/zero: not a regular file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_write_special_file_is_a_stream(tmp_path):
+    """write-special-file: a FIFO (or /dev/null) is written to, never replaced by a regular file."""
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    with atomic_writer(fifo) as fh:
+        fh.write("zh,en\n")
+    reader.join(timeout=10)
+    assert got == ["zh,en\n"]
+    assert not fifo.is_file() and fifo.exists()  # still a FIFO
+    with atomic_writer("/dev/null") as fh:
+        fh.write("nothing")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_write_symlink_loop(tmp_path, monkeypatch, capsys):
+    """write-symlink-loop: a loop of symbolic links is an error that names the path."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "-o", "a"]) == 2
+    assert "glossary: a: a loop of symbolic links" in capsys.readouterr().err
+
+
+def test_check_jobs_capped(tmp_path, monkeypatch):
+    """check-jobs-capped: --jobs is capped at the cores and at the files."""
+    import glossary.cli as cli
+
+    seen: dict[str, int] = {}
+    real = cli.ProcessPoolExecutor
+
+    class Spy(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, max_workers=None, **kwargs):
+            seen["workers"] = max_workers
+            super().__init__(*args, max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(cli, "ProcessPoolExecutor", Spy)
+    for i in range(3):
+        (tmp_path / f"{i}.md").write_text("Astronaut Wang Yapin flew.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-config", "--jobs", "1000", "."]) == 1
+    assert seen["workers"] <= min(3, os.cpu_count() or 1)
