@@ -364,6 +364,20 @@ def _seg_text(tuv) -> str:  # type: ignore[no-untyped-def]
     return "".join(seg.itertext()) if seg is not None else ""
 
 
+_XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+
+
+def _declare_utf8(data: bytes) -> bytes:
+    """XML bytes whose declaration names another encoding than the UTF-8 they
+    are in (``decode`` has just proved they are UTF-8): declared UTF-8, so
+    that the parser reads them right instead of as mojibake (ISO-8859-1) or
+    not at all (UTF-16 without a byte-order mark)."""
+    m = _XML_ENCODING.match(data)
+    if m is None or m.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+        return data
+    return data[:m.start(1)] + b"UTF-8" + data[m.end(1):]
+
+
 def read_translation_file(path: str | os.PathLike[str]) -> Bilingual:
     """An XLIFF 1.2/2.x, PO or TMX file through translate-toolkit; see the module docstring."""
     name = os.fspath(path)
@@ -371,6 +385,7 @@ def read_translation_file(path: str | os.PathLike[str]) -> Bilingual:
     data = Path(path).read_bytes()
     text = decode(data, name)
     suffix = Path(name).suffix.lower()
+    data = _declare_utf8(data)
     segments: list[Segment] = []
     try:
         if suffix in (".xlf", ".xliff"):

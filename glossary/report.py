@@ -185,13 +185,15 @@ def _uri(path: str | None, root: Path) -> tuple[str, bool]:
     """A URI for ``path``: relative to ``root`` when it lies under it (True), else absolute."""
     if not path:
         return "%3Ctext%3E", True
+    # Percent-encode the path's bytes: a name that is not UTF-8 (caf\xe9.md,
+    # held as a surrogate escape) still gives a valid URI.
     p = Path(path)
     if p.is_absolute():
         try:
-            return quote(p.relative_to(root).as_posix()), True
+            return quote(os.fsencode(p.relative_to(root).as_posix())), True
         except ValueError:
-            return p.as_uri(), False
-    return quote(PurePath(os.path.normpath(path)).as_posix()), True
+            return "file://" + quote(os.fsencode(p.as_posix())), False
+    return quote(os.fsencode(PurePath(os.path.normpath(path)).as_posix())), True
 
 
 def _sarif_rule(rule: Any) -> dict[str, Any]:
@@ -211,7 +213,7 @@ def _sarif_rule(rule: Any) -> dict[str, Any]:
 
 def _fingerprint(f: Finding) -> str:
     key = "\x1f".join([f.code, f.path or "", f.found, f.expected or "", f.side])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def format_sarif(findings: Sequence[Finding], files: int = 1, *, root: str | os.PathLike[str] | None = None) -> str:

@@ -599,7 +599,8 @@ CASE_IDS = (
     | {"text-xml-bomb", "text-stdin-not-utf8", "text-lone-surrogate", "text-large", "text-invisible-before-gloss",
        "text-invisible-in-chinese", "text-invisible-in-gloss", "text-internal-error", "text-double-space",
        "text-newline-in-name", "write-disk-full", "export-xml-control-character", "text-special-file",
-       "text-fifo-in-folder", "write-special-file", "write-symlink-loop", "check-jobs-capped"}
+       "text-fifo-in-folder", "write-special-file", "write-symlink-loop", "check-jobs-capped",
+       "text-xml-mislabelled", "report-sarif-odd-name"}
     | {"write-self", "write-self-relative", "write-self-symlink", "write-self-hardlink", "write-force",
        "write-interrupted", "write-service-rejects", "write-missing-folder", "write-folder", "write-safe-not-csv",
        "write-safe"}
@@ -753,3 +754,33 @@ def test_check_jobs_capped(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--no-config", "--jobs", "1000", "."]) == 1
     assert seen["workers"] <= min(3, os.cpu_count() or 1)
+
+
+_XLIFF = """<?xml version="1.0" encoding="{enc}"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="zh" target-language="en"
+ datatype="plaintext" original="x"><body>
+<trans-unit id="1"><source>王亚平出舱。</source><target>Wang Yapin left.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+@pytest.mark.parametrize("enc", ["ISO-8859-1", "UTF-16", "windows-1252", "UTF-8"])
+def test_text_xml_mislabelled(tmp_path, monkeypatch, capsys, enc):
+    """text-xml-mislabelled: an XLIFF that declares another encoding but holds UTF-8 is read as UTF-8."""
+    pytest.importorskip("translate.storage.xliff")
+    (tmp_path / "t.xlf").write_text(_XLIFF.format(enc=enc), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-config", "t.xlf"]) == 1
+    out = capsys.readouterr().out
+    assert "GL202 [forbidden] 'Wang Yapin' is wrong for 王亚平" in out
+
+
+def test_report_sarif_odd_name(tmp_path, monkeypatch, capsys):
+    """report-sarif-odd-name: a file name that is not UTF-8 gets a percent-encoded URI."""
+    name = os.fsdecode(b"caf\xe9.md")
+    (tmp_path / name).write_text("Astronaut Wang Yapin flew.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-config", "--format", "sarif", "."]) == 1
+    log = json.loads(capsys.readouterr().out)
+    (result,) = log["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.md"
