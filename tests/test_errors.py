@@ -756,7 +756,7 @@ def test_check_jobs_capped(tmp_path, monkeypatch):
     assert seen["workers"] <= min(3, os.cpu_count() or 1)
 
 
-_XLIFF = """<?xml version="1.0" encoding="{enc}"?>
+_MISLABELLED_XLIFF = """<?xml version="1.0" encoding="{enc}"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="zh" target-language="en"
  datatype="plaintext" original="x"><body>
 <trans-unit id="1"><source>王亚平出舱。</source><target>Wang Yapin left.</target></trans-unit>
@@ -768,7 +768,7 @@ _XLIFF = """<?xml version="1.0" encoding="{enc}"?>
 def test_text_xml_mislabelled(tmp_path, monkeypatch, capsys, enc):
     """text-xml-mislabelled: an XLIFF that declares another encoding but holds UTF-8 is read as UTF-8."""
     pytest.importorskip("translate.storage.xliff")
-    (tmp_path / "t.xlf").write_text(_XLIFF.format(enc=enc), encoding="utf-8")
+    (tmp_path / "t.xlf").write_text(_MISLABELLED_XLIFF.format(enc=enc), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--no-config", "t.xlf"]) == 1
     out = capsys.readouterr().out
