@@ -192,7 +192,7 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise GlossaryError(_csv_problem(str(exc), start, reader.line_num)) from None
+            raise GlossaryError(_csv_problem(str(exc), start, reader.line_num, _quoted_from(text, start))) from None
         yield start, row
         start = reader.line_num + 1
 
@@ -200,11 +200,28 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
 _CLOSE_QUOTE = 'end the field with a double quote; write a quote inside a field as ""'
 
 
-def _csv_problem(error: str, start: int, line: int) -> Problem:
+def _quoted_from(text: str, line: int) -> bool:
+    """Does a quote appear on the 1-based ``line`` of ``text`` (or within its first 64 KiB)?"""
+    pos = 0
+    for _ in range(line - 1):
+        m = _LINE_BREAK.search(text, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return '"' in text[pos:pos + 65536].split("\n", 1)[0]
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _csv_problem(error: str, start: int, line: int, quoted: bool = True) -> Problem:
     """A Problem for a csv.Error in the record that starts on ``start``."""
     if error == "unexpected end of data":
         return Problem("", start, f"a quoted field that starts on line {start} is never closed; it runs to the end "
                        f"of the file (line {line})", _CLOSE_QUOTE)
+    if error.startswith("field larger than field limit") and not quoted:
+        return Problem("", start, f"a field on line {start} is over {csv.field_size_limit():,} characters",
+                       f"a term table's fields hold at most {MAX_FIELD_BYTES:,} bytes: is this a term table?")
     if error.startswith("field larger than field limit"):
         return Problem("", start, f"a quoted field that starts on line {start} is never closed, or is over "
                        f"{csv.field_size_limit():,} characters", _CLOSE_QUOTE)

@@ -115,6 +115,9 @@ TABLE_ERRORS = [
     TableError("table-template-without-series", "zh,en,variants\n神舟,Shenzhou,Shenzhou {n}\n",
                "terms.csv:2: variants 'Shenzhou {n}' is a series template, but the row has no series (hint: give the "
                "row a series, or write the form without {n})"),
+    TableError("table-huge-unquoted-field", "zh,en\n李强," + "x" * 200_000 + "\n",
+               "terms.csv:2: a field on line 2 is over 131,072 characters (hint: a term table's fields hold at most "
+               "1,024 bytes: is this a term table?)"),
     TableError("table-control-character", "zh,en,note\n李强,Li Qiang,a\x07b\n",
                "terms.csv:2: field 'note' holds the control character U+0007 (hint: no tool shows it and XML cannot "
                "hold it: delete it)"),
