@@ -28,6 +28,7 @@ the folds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -212,7 +213,7 @@ def _listed(term: Term) -> tuple[tuple[str, ...], ...]:
 _CASE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def case_fit(surface: str, listed: str, *, is_name_word: "callable[[str], bool] | None" = None) -> str:  # type: ignore[valid-type]
+def case_fit(surface: str, listed: str, *, is_name_word: Callable[[str], bool] | None = None) -> str:
     """How ``surface`` relates to ``listed`` when they differ only in case.
 
     ``"same"``: house style allows it (sentence or title case, all capitals,

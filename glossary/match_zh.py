@@ -223,10 +223,10 @@ def _find_dense(text: str, source: str, automata: Automata, models: bool) -> lis
             continue
         e = end + 1
         w0 = max(0, s - 7)
-        for edge in nonrun.finditer(source, w0, s):
-            w0 = edge.end()
-        edge = nonrun.search(source, e, min(n, e + 7))
-        w1 = edge.start() if edge is not None else min(n, e + 7)
+        for left in nonrun.finditer(source, w0, s):
+            w0 = left.end()
+        right = nonrun.search(source, e, min(n, e + 7))
+        w1 = right.start() if right is not None else min(n, e + 7)
         piece = source[w0:w1]
         ps, pe = s - w0, e - w0
         if not _zh_bounded(piece, ps, pe, term, automata):

@@ -29,10 +29,10 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
     dropped = ("forbidden",) if not any(c.isupper() for c in tgt.masked) else ("forbidden", "implausible")
     for s, e, found in en_candidates(tgt.masked, tgt.glossary):
         surface = tgt.text[s:e]
-        by_term: dict[str, list[tuple[Term, str]]] = {}
+        per_term: dict[str, list[tuple[Term, str]]] = {}
         for term, form in found:
-            by_term.setdefault(term.id, []).append((term, form))
-        for tid, entries in by_term.items():
+            per_term.setdefault(term.id, []).append((term, form))
+        for tid, entries in per_term.items():
             # Each term's own entries in precedence: Change-5 is Chang'e-5's
             # forbidden form before it is a tolerant spelling of a variant.
             if pick(surface, tuple(entries))[1] not in dropped:
