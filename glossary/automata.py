@@ -16,13 +16,16 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from .forms import EN_KINDS, Series, case_fit, english_surfaces, parse_series
 from .model import Term
 from .normalize import HAN_CLASS, en_exact, en_key, fold_zh_text, has_han, is_han
 
-__all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "HasTerms", "automata_of", "gc_paused"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .index import Glossary
+
+__all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "automata_of", "gc_paused"]
 
 _KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
@@ -49,15 +52,8 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class HasTerms(Protocol):
-    """What the automata are built from: a glossary, or anything with terms."""
-
-    @property
-    def terms(self) -> tuple[Term, ...]: ...
-
-
-def automata_of(glossary: Any) -> "Automata":
-    """The glossary's automata, built on first use and kept on it."""
+def automata_of(glossary: "Glossary") -> "Automata":
+    """The glossary's automata, built on first use and kept in its cache."""
     cache = glossary.cache
     found = cache.get("automata")
     if found is None:
@@ -68,7 +64,7 @@ def automata_of(glossary: Any) -> "Automata":
 def _is_abbreviation(form: str) -> bool:
     """An all-capital short form (MOST, CAST, NPC; SOEs): matched in capitals
     only, so that the English words "most" and "cast" never match it."""
-    return _ABBREVIATION.fullmatch(form) is not None and not form[:-1].endswith("s")
+    return _ABBREVIATION.fullmatch(form) is not None
 
 
 def _case_mode(term: Term, form: str) -> int:
@@ -158,11 +154,6 @@ class Automata:
                 for surface, kind in english_surfaces(term):
                     out.setdefault(surface, set()).add((term.id, kind))
         return out
-
-    @cached_property
-    def ids(self) -> frozenset[str]:
-        """The ids of the table's own rows (series members are not among them)."""
-        return frozenset(t.id for t in self.terms)
 
     @cached_property
     def _surfaces(self) -> dict[tuple[str, str, str], tuple[dict[str, str], dict[str, str]]]:

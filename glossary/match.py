@@ -21,10 +21,11 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .automata import AS_LISTED, CAPITALS, SERIES, automata_of
-from .forms import Series, from_roman
+from .automata import AS_LISTED, CAPITALS, SERIES, Automata, automata_of
+from .forms import ACCEPTED_KINDS, Series, from_roman
 from .model import Match, Term
-from .normalize import IGNORABLE, fold_en_text, is_han
+from .index import or_default
+from .normalize import IGNORABLE, fold_en_text, is_han, is_latin_word
 from .match_zh import find_zh
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,11 +54,6 @@ _MEMBER = re.compile(
 _ASTEROID = re.compile(r"\(\d{3,7}\)[ \u00a0]$")
 
 
-def is_latin_word(ch: str) -> bool:
-    """A letter or digit of an alphabetic script: what English word boundaries are made of."""
-    return ch.isalnum() and ord(ch) < 0x2E80
-
-
 def _skeleton(text: str) -> tuple[str, list[int], list[int]]:
     """Folded text with separators dropped, and where each run of it starts
     in the skeleton and in the text (for texts with invisible characters or
@@ -70,7 +66,7 @@ def _skeleton(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(words), sk_starts, tx_starts
 
 
-def _members(text: str, s: int, e: int, series: tuple[tuple[Series, str], ...], automata: object) -> list[Candidate]:
+def _members(text: str, s: int, e: int, series: tuple[tuple[Series, str], ...], automata: Automata) -> list[Candidate]:
     """The numbered series member that starts with the prefix text[s:e]: none,
     or the member, and with a letter suffix also the member without it (Long
     March 2F renders Long March 2 as well: the longer rendering holds the
@@ -90,8 +86,8 @@ def _members(text: str, s: int, e: int, series: tuple[tuple[Series, str], ...], 
 
     def found(suffix: str) -> tuple[tuple[Term, str], ...]:
         # Roman numerals (Shenzhou V, Long March II F) are a variant numbering of every member.
-        return tuple((automata.member_term(ser, n, suffix),  # type: ignore[attr-defined]
-                      "variant" if roman and kind in ("en", "alias", "derived") else kind) for ser, kind in series)
+        return tuple((automata.member_term(ser, n, suffix), "variant" if roman and kind in ACCEPTED_KINDS else kind)
+                     for ser, kind in series)
 
     out = [(s, m.end(), found(suffix))]
     if suffix:
@@ -154,7 +150,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
                 # inline _camel_glued: amidChina's
                 if ch.isalnum() and ch < "\u2e80" and not (length >= 4 and "a" <= text[s - 1] <= "z" and text[s].isupper()):
                     continue
-                if ch == " " and s > 2 and text[s - 2] == ")" and _ASTEROID.search(text, max(0, s - 10), s):
+                if ch == " " and _after_minor_planet(text, s):
                     continue
             if series:
                 members += _members(text, s, e, automata.en_series[folded[s:e].replace(" ", "")], automata)
@@ -197,22 +193,19 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
             if q < n and is_latin_word(text[q]) and not (q == e and _footnote_after(fold_en_text(text[e - 1:e + 4]), 1)):
                 continue
         candidates.append((s, e, found))
-    return _drop_asteroids(text, candidates + members)
+    return [c for c in candidates + members if not _after_minor_planet(text, c[0])]
 
 
-def _case_fits(surface: str, found: tuple[tuple[Term, str], ...], mode: int, automata: object) -> bool:
+def _case_fits(surface: str, found: tuple[tuple[Term, str], ...], mode: int, automata: Automata) -> bool:
     if mode == CAPITALS:  # NPC, and the plural NPCs
         return surface.isupper() or (surface[-1:] == "s" and surface[:-1].isupper())
     assert mode == AS_LISTED
-    return automata.case_ok(surface, found)  # type: ignore[attr-defined, no-any-return]
+    return automata.case_ok(surface, found)
 
 
-def _drop_asteroids(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _after_minor_planet(text: str, s: int) -> bool:
     """A name after a minor planet's number is the asteroid's: (21064) Yangliwei."""
-    if ") " not in text and ")\u00a0" not in text:
-        return candidates
-    return [c for c in candidates
-            if not (c[0] > 5 and text[c[0] - 2] == ")" and _ASTEROID.search(text, max(0, c[0] - 10), c[0]))]
+    return s > 5 and text[s - 2] == ")" and _ASTEROID.search(text, s - 10 if s > 10 else 0, s) is not None
 
 
 _NAME_PART_FORMS = frozenset({"variant", "tolerant", "case"})
@@ -279,8 +272,6 @@ def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
 
     Matches are leftmost-longest and never overlap; ``text[m.start:m.end] == m.text``.
     """
-    from .index import or_default
-
     g = or_default(glossary)
     en = find_en(_latin_only(text), g, surfaces=text) if _LATIN.search(text) else []
     zh = find_zh(text, g)

@@ -17,9 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from .automata import Automata, automata_of
-from .forms import chinese_number, cn_suffix_letter
+from .forms import Series, chinese_number, cn_suffix_letter
 from .model import Match, Term
-from .normalize import HAN_RUN, IGNORABLE, fold_zh_text, is_han
+from .normalize import HAN_RUN, IGNORABLE, fold_zh_text, is_han, is_latin_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
@@ -96,15 +96,11 @@ def _find_verbatim(text: str, automata: Automata) -> list[Match]:
     for s, e, term in hits:
         if s < pos:
             continue
-        if (s > 0 and _latin(text[s - 1])) or (e < len(text) and _latin(text[e])):
+        if (s > 0 and is_latin_word(text[s - 1])) or (e < len(text) and is_latin_word(text[e])):
             continue
         pos = e
         out.append(Match(term=term, start=s, end=e, text=text[s:e], lang="zh", form="zh"))
     return out
-
-
-def _latin(ch: str) -> bool:
-    return ch.isalnum() and ord(ch) < 0x2E80
 
 
 def _merge(a: list[Match], b: list[Match]) -> list[Match]:
@@ -135,33 +131,6 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
     shortest_key = automata.shortest_key
     if not series and dense:
         return _find_dense(text, source, automata, models)
-    if not series:
-        # The common case: no series rows, so matches never leave their run
-        # and each run's hits are its candidates.
-        n = len(text)
-        for run in automata.zh_runs.finditer(source):
-            if run.end() - run.start() < shortest_key:
-                continue
-            piece = run.group() if dense else fold_zh_text(run.group())
-            hits = list(hits_in(piece))
-            if not hits:
-                continue
-            if len(hits) > 1:  # leftmost first, then longest
-                hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
-            r0 = run.start()
-            pos = 0
-            for end, (length, term) in hits:
-                s = end - length + 1
-                e = end + 1
-                if s < pos or not _zh_bounded(piece, s, e, term, automata):
-                    continue
-                if models and r0 + e < n and text[r0 + e] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
-                    continue  # 长征六号改: a modified vehicle, not the one named
-                if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
-                    continue
-                pos = e
-                matches.append(Match(term=term, start=r0 + s, end=r0 + e, text=text[r0 + s:r0 + e], lang="zh", form="zh"))
-        return matches
     pos = 0  # in text: where the last match ended (a series member may run past its run)
     for run in automata.zh_runs.finditer(source):
         if run.end() - run.start() < shortest_key or run.end() <= pos:
@@ -245,7 +214,7 @@ def _ends_a_model(ch: str) -> bool:
     return ch == "号" or ch.isascii() or cn_suffix_letter(ch) is not None
 
 
-def _member(text: str, piece: str, r0: int, s: int, e: int, series: object, automata: Automata,
+def _member(text: str, piece: str, r0: int, s: int, e: int, series: Series, automata: Automata,
             folded: bool = False) -> tuple[int, int, Term, bool] | None:
     """The numbered member whose prefix is piece[s:e], or None: a number,
     the template's tail (号), and an optional letter suffix (甲, 乙, F)."""
@@ -255,7 +224,7 @@ def _member(text: str, piece: str, r0: int, s: int, e: int, series: object, auto
     if m is None:
         return None
     n = chinese_number(m.group())
-    after = series.zh_after  # type: ignore[attr-defined]
+    after = series.zh_after
     if n is None or not window.startswith(after, m.end()):
         return None
     end = m.end() + len(after)
@@ -271,7 +240,7 @@ def _member(text: str, piece: str, r0: int, s: int, e: int, series: object, auto
                 break
     if end < len(window) and window[end] in _NOT_MEMBER_AFTER:
         return None
-    term = automata.member_term(series, n, suffix)  # type: ignore[arg-type]
+    term = automata.member_term(series, n, suffix)
     return r0 + s, start + end, term, True
 
 

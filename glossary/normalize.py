@@ -27,6 +27,7 @@ __all__ = [
     "fold_zh_text",
     "has_han",
     "is_han",
+    "is_latin_word",
     "zh_key",
 ]
 
@@ -63,6 +64,15 @@ def is_han(ch: str) -> bool:
         or "\uf900" <= ch <= "\ufaff"
         or "\U00020000" <= ch <= "\U0003134f"
     )
+
+
+def is_latin_word(ch: str) -> bool:
+    """A letter or digit of an alphabetic script: what English word boundaries are made of.
+
+    >>> is_latin_word("a"), is_latin_word("李"), is_latin_word("-")
+    (True, False, False)
+    """
+    return ch.isalnum() and ord(ch) < 0x2E80
 
 
 def has_han(text: str) -> bool:

@@ -267,6 +267,6 @@ def test_a_target_in_lower_case_throughout_still_names_the_term():
     assert check_pair("中国航天员出舱。", "chinese astronauts left the module .") == []
 
 
-def test_a_termbase_in_sentence_case_matches_lower_case_words(fin):
+def test_a_termbase_in_sentence_case_matches_lower_case_words():
     g = Glossary([Term(id="h", zh="宿主", en="Host"), Term(id="a", zh="抗体", en="Antibody")])
     assert check_pair("宿主产生抗体。", "The host makes antibodies.", g) == []

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..match import is_latin_word
 from ..model import Finding, Match, Term
-from ..normalize import HAN_CLASS, IGNORABLE, en_key, fold_en_text, is_han
+from ..normalize import HAN_CLASS, IGNORABLE, en_key, fold_en_text, is_han, is_latin_word
 from ..source import LineIndex, blank, mask
 from . import get_rule
 

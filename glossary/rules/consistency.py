@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..match_zh import find_zh
+from ..forms import ACCEPTED_KINDS
 from ..model import Finding, Match, Term
 from ..normalize import en_exact, en_key
 from . import get_rule
@@ -16,10 +17,6 @@ from ..normalize import HAN_RUN
 from ._base import Doc
 
 __all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untranslated", "form_key", "is_accepted", "spellings"]
-
-
-def _effective_form(doc: Doc, m: Match) -> str:
-    return m.form
 
 
 def _nearest_accepted(m: Match) -> str:
@@ -39,7 +36,7 @@ def check_renderings(doc: Doc) -> None:
     for m in doc.en_matches:
         if lower_case_text is None and m.form == "case":
             lower_case_text = not any(c.isupper() for c in doc.masked)
-        form = _effective_form(doc, m)
+        form = m.form
         if form == "forbidden":
             doc.add("forbidden", m.start, m.end, f"{m.text!r} is wrong for {m.term.zh}; use {m.term.en!r}",
                     expected=m.term.en, term=m.term)
@@ -60,10 +57,10 @@ def form_key(doc: Doc, m: Match) -> str | None:
     """The spelling an occurrence counts as for consistency, or None if it
     does not count (forbidden forms are errors of their own). The preferred
     form and the aliases are one accepted spelling: they never conflict."""
-    form = _effective_form(doc, m)
+    form = m.form
     if form == "forbidden":
         return None
-    if form in ("en", "alias", "derived", "case"):
+    if form in ACCEPTED_KINDS or form == "case":
         return _ACCEPTED
     return en_exact(m.text).casefold()
 
