@@ -741,7 +741,7 @@ def test_write_symlink_loop(tmp_path, monkeypatch, capsys):
 
 def test_check_jobs_capped(tmp_path, monkeypatch):
     """check-jobs-capped: --jobs is capped at the cores and at the files."""
-    import glossary.cli as cli
+    import glossary.cli.check_cmd as cli
 
     seen: dict[str, int] = {}
     real = cli.ProcessPoolExecutor

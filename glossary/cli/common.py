@@ -1,0 +1,62 @@
+"""What every subcommand shares: the program name, usage errors, configuration, loading and writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..model import SEVERITIES
+
+PROG = "glossary"
+RANK = {s: i for i, s in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
+
+
+class UsageError(Exception):
+    """A problem with the command line or configuration: exit 2."""
+
+
+def names(value: str) -> list[str]:
+    """A comma-separated option value as a list."""
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def config(no_config: bool = False) -> Any:
+    """The ``[tool.glossary]`` configuration of the working folder (empty with ``no_config``)."""
+    from ..config import Config, load_config
+
+    return Config() if no_config else load_config(Path.cwd())
+
+
+def glossary_path(arg: str | None, cfg: Any) -> str | None:
+    """The table to use: the option, else the configuration's, else None (the bundled table)."""
+    if arg:
+        return arg
+    if cfg.glossary is not None:
+        return str(cfg.glossary)
+    return None
+
+
+def load(path: str | None) -> Any:
+    """The glossary at ``path`` (None: the bundled one); a missing path is a usage error."""
+    from ..index import load as load_glossary
+
+    if path is not None and not Path(path).exists():
+        raise UsageError(f"{path}: no such file")
+    if path is not None and not Path(path).is_file():
+        raise UsageError(f"{path}: not a regular file")
+    return load_glossary(path)
+
+
+def write(out: TextIO, text: str) -> None:
+    """Write and flush (so that a closed pipe shows here, where main() handles it)."""
+    out.write(text)
+    out.flush()
+
+
+def is_chinese_text(text: str) -> bool:
+    """Whether a text has at least as many Han characters as Latin letters."""
+    from ..normalize import is_han
+
+    han = sum(1 for ch in text if is_han(ch))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return han > 0 and han >= latin
