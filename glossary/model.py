@@ -19,6 +19,7 @@ __all__ = [
     "Term",
     "Match",
     "Finding",
+    "Fix",
     "Severity",
 ]
 
@@ -119,6 +120,20 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """The edit that resolves a finding: its span (``found``, from ``line``/``column``
+    to ``end_line``/``end_column``) becomes ``replacement``.
+
+    ``safe`` fixes are applied by ``check --fix``; the others (a gloss whose
+    English disagrees with its Chinese, where the text may be right and the
+    Chinese wrong) only with ``--unsafe-fixes``.
+    """
+
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a text; the only record that reports read.
 
@@ -145,3 +160,5 @@ class Finding:
     segment: int | None = None
     side: str = "text"
     path: str | None = None
+    #: The edit that resolves this finding, when one is known (see :class:`Fix`).
+    fix: Fix | None = None
