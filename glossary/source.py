@@ -42,6 +42,16 @@ def _blank(match: re.Match[str]) -> str:
     return blank(match.group())
 
 
+#: What a comment is blanked with until the end of :func:`mask`: not a space,
+#: so that the text after a comment at the start of a line does not look
+#: indented (an indented code block) to the later patterns.
+_HIDDEN = "\x00"
+
+
+def _hide(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n\r]", _HIDDEN, match.group())
+
+
 def _blank_group(match: re.Match[str]) -> str:
     """Blank group 1 of the match, keep what precedes it."""
     whole, start = match.group(), match.start(1) - match.start()
@@ -93,13 +103,15 @@ def mask(text: str, *, markdown: bool = True, comments: bool = True) -> str:
     >>> mask("Use `Li Qiang` here; see [Tianjin](https://x.cn/Tianjin).")
     'Use            here; see [Tianjin]                      .'
     """
+    hidden = False
     if "<!--" in text and comments:
-        text = _OFF_ON.sub(_blank, text)
+        hidden = _HIDDEN not in text
+        text = _OFF_ON.sub(_hide if hidden else _blank, text)
     if not markdown:
-        return text
+        return text.replace(_HIDDEN, " ") if hidden else text
     # Each pattern runs only where its marker occurs at all: cheap on long texts.
     if "<!--" in text and comments:
-        text = _COMMENT.sub(_blank, text)
+        text = _COMMENT.sub(_hide if hidden else _blank, text)
     if "```" in text or "~~~" in text:
         text = _FENCE.sub(_blank, text)
     if text.startswith(("    ", "\t")) or "\n    " in text or "\n\t" in text:
@@ -112,7 +124,7 @@ def mask(text: str, *, markdown: bool = True, comments: bool = True) -> str:
         text = _REF_DEF.sub(_blank, text)
     if "://" in text or "mailto:" in text:
         text = _AUTOLINK.sub(_blank, text)
-    return text
+    return text.replace(_HIDDEN, " ") if hidden else text
 
 
 class LineIndex:

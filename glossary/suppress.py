@@ -39,6 +39,7 @@ __all__ = ["Suppression", "apply_suppressions", "find_suppressions"]
 
 _COMMENT = re.compile(r"<!--[ \t]*glossary-ignore-(next-line|line)\b([^\n>]*?)[ \t]*-->", re.I)
 _KEY = re.compile(r"[^\s,]+")
+_MARK = re.compile("glossary-ignore", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def find_suppressions(text: str, *, markdown: bool = True, line_offset: int = 0)
     >>> [(s.rules, s.target_line) for s in find_suppressions("a <!-- glossary-ignore-line GL202 -->")]
     [(frozenset({'forbidden'}), 1)]
     """
-    if "glossary-ignore" not in text:
+    if _MARK.search(text) is None:
         return []
     code_free = mask(text, markdown=markdown, comments=False)
     switched_on = mask(text, markdown=False)  # only <!-- glossary off --> regions blanked

@@ -17,6 +17,7 @@ from ..baseline import Key, finding_keys, new_findings
 from ..errors import GlossaryError
 from ..model import SEVERITIES, Finding
 from .common import PROG, RANK, UsageError, glossary_path, is_chinese_text, load, names, write
+from .check_output import emit, format_report, report_diff
 from .common import config as cli_config
 
 #: Suffixes a directory is searched for.
@@ -363,7 +364,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 found = new_findings(found, keys, set(baseline))
         findings += found
     if args.diff:
-        return _report_diff(diffs, fixed, fixed_files, errors)
+        return report_diff(diffs, fixed, fixed_files, errors)
     if args.write_baseline:
         from ..atomic import atomic_writer
 
@@ -373,12 +374,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     min_severity = args.min_severity or config.min_severity or "info"
     fail_on = args.fail_on or config.fail_on or "error"
     shown = [f for f in findings if RANK[f.severity] <= RANK[min_severity]]
-    report = _format(args, shown, files)
+    report = format_report(args.format, shown, files, statistics=args.statistics)
     if stdin_text is not None and not args.output:
         write(sys.stdout, stdin_text)  # --fix on stdin: the fixed text on stdout, the report on stderr
         write(sys.stderr, report)
     else:
-        _emit(report, args.output)
+        emit(report, args.output)
     if args.fix:
         print(f"{PROG}: fixed {fixed} problem{'s' if fixed != 1 else ''} in {fixed_files} "
               f"file{'s' if fixed_files != 1 else ''}; {len(shown)} left", file=sys.stderr)
@@ -388,59 +389,3 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 2
     failing = any(RANK[f.severity] <= RANK[fail_on] for f in shown)
     return 1 if failing and not args.exit_zero else 0
-
-
-def _report_diff(diffs: list[str], fixed: int, fixed_files: int, errors: list[str]) -> int:
-    """--diff: the diffs on stdout, a count on stderr; exit 1 when something would change (as ruff's)."""
-    write(sys.stdout, "".join(diffs))
-    print(f"{PROG}: would fix {fixed} problem{'s' if fixed != 1 else ''} in {fixed_files} "
-          f"file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
-    for message in errors:
-        print(f"{PROG}: {message}", file=sys.stderr)
-    if errors:
-        return 2
-    return 1 if fixed else 0
-
-
-def _format(args: argparse.Namespace, shown: list[Finding], files: int) -> str:
-    from ..report import FORMATS, format_gitlab, format_rdjson, format_sarif, format_statistics
-
-    if args.statistics:
-        return format_statistics(shown, files, as_json=args.format == "json")
-    if args.format == "sarif":
-        return format_sarif(shown, files, root=Path.cwd())
-    if args.format == "gitlab":
-        return format_gitlab(shown, files, root=Path.cwd())
-    if args.format == "rdjson":
-        return format_rdjson(shown, files, line_text=_LineReader())
-    return FORMATS[args.format](shown, files)
-
-
-def _emit(report: str, output: str | None) -> None:
-    if output is None:
-        write(sys.stdout, report)
-        return
-    from ..atomic import atomic_writer
-
-    with atomic_writer(output) as fh:
-        fh.write(report)
-
-
-class _LineReader:
-    """(path, line) → the line's text, reading each file once (for rdjson's byte columns)."""
-
-    def __init__(self) -> None:
-        self._lines: dict[str, list[str] | None] = {}
-
-    def __call__(self, path: str, line: int) -> str | None:
-        if path not in self._lines:
-            from ..bilingual import read_text
-            from ..source import LineIndex
-
-            try:
-                index = LineIndex(read_text(path))
-                self._lines[path] = [index.line_text(i) for i in range(1, len(index.starts) + 1)]
-            except (OSError, GlossaryError):
-                self._lines[path] = None
-        lines = self._lines[path]
-        return lines[line - 1] if lines is not None and 1 <= line <= len(lines) else None

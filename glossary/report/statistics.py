@@ -11,16 +11,18 @@ from ..model import Finding
 __all__ = ["format_statistics", "statistics"]
 
 
-def statistics(findings: Sequence[Finding]) -> list[tuple[str, str, int, int]]:
-    """(code, rule, count, fixable count) per rule, by count (most first), then code."""
+def statistics(findings: Sequence[Finding]) -> list[tuple[str, str, int, int, int]]:
+    """(code, rule, count, safe fixes, unsafe fixes) per rule, by count (most first), then code."""
     count = Counter((f.code, f.rule) for f in findings)
-    fixable = Counter((f.code, f.rule) for f in findings if f.fix is not None)
-    return sorted(((c, r, n, fixable[(c, r)]) for (c, r), n in count.items()), key=lambda t: (-t[2], t[0]))
+    safe = Counter((f.code, f.rule) for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = Counter((f.code, f.rule) for f in findings if f.fix is not None and not f.fix.safe)
+    return sorted(((c, r, n, safe[(c, r)], unsafe[(c, r)]) for (c, r), n in count.items()),
+                  key=lambda t: (-t[2], t[0]))
 
 
 def format_statistics(findings: Sequence[Finding], files: int = 1, *, as_json: bool = False) -> str:
-    """One line per rule: count, code, name, and ``[*]`` when some of them are fixable
-    (``[*]`` for safe fixes only with ``--fix``; see docs/cli.md). ``as_json``: a JSON list instead.
+    """One line per rule: count, code, name, and ``[*]`` when ``--fix`` fixes some of them
+    (``[-]`` when only ``--unsafe-fixes`` does). ``as_json``: a JSON list instead.
 
     >>> from glossary.model import Finding, Fix
     >>> f = Finding("variant", "GL201", "warning", "m", 1, 1, 1, 2, "x", fix=Fix("y"))
@@ -29,9 +31,10 @@ def format_statistics(findings: Sequence[Finding], files: int = 1, *, as_json: b
     """
     rows = statistics(findings)
     if as_json:
-        return json.dumps([{"code": c, "name": r, "count": n, "fixable": k} for c, r, n, k in rows],
-                          ensure_ascii=False, indent=2) + "\n"
-    width = max((len(str(n)) for _, _, n, _ in rows), default=1)
-    name_width = max((len(r) for _, r, _, _ in rows), default=1)
-    lines = [f"{n:>{width}}  {c}  {r:<{name_width}}  {'[*]' if k else ''}".rstrip() for c, r, n, k in rows]
+        return json.dumps([{"code": c, "name": r, "count": n, "fixable": k, "unsafe_fixable": u}
+                           for c, r, n, k, u in rows], ensure_ascii=False, indent=2) + "\n"
+    width = max((len(str(row[2])) for row in rows), default=1)
+    name_width = max((len(row[1]) for row in rows), default=1)
+    lines = [f"{n:>{width}}  {c}  {r:<{name_width}}  {'[*]' if k else '[-]' if u else ''}".rstrip()
+             for c, r, n, k, u in rows]
     return "".join(line + "\n" for line in lines)

@@ -1,0 +1,69 @@
+"""``glossary check``'s output: the report in its format (to stdout or a file, atomically) and --diff's diffs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import GlossaryError
+from ..model import Finding
+from .common import PROG, write
+
+__all__ = ["emit", "format_report", "report_diff"]
+
+
+def report_diff(diffs: list[str], fixed: int, fixed_files: int, errors: list[str]) -> int:
+    """--diff: the diffs on stdout, a count on stderr; exit 1 when something would change (as ruff's)."""
+    write(sys.stdout, "".join(diffs))
+    print(f"{PROG}: would fix {fixed} problem{'s' if fixed != 1 else ''} in {fixed_files} "
+          f"file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
+    for message in errors:
+        print(f"{PROG}: {message}", file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if fixed else 0
+
+
+def format_report(name: str, shown: list[Finding], files: int, *, statistics: bool = False) -> str:
+    """The report in format ``name`` (a key of FORMATS); counts by rule with ``statistics``."""
+    from ..report import FORMATS, format_gitlab, format_rdjson, format_sarif, format_statistics
+
+    if statistics:
+        return format_statistics(shown, files, as_json=name == "json")
+    if name == "sarif":
+        return format_sarif(shown, files, root=Path.cwd())
+    if name == "gitlab":
+        return format_gitlab(shown, files, root=Path.cwd())
+    if name == "rdjson":
+        return format_rdjson(shown, files, line_text=_LineReader())
+    return FORMATS[name](shown, files)
+
+
+def emit(report: str, output: str | None) -> None:
+    if output is None:
+        write(sys.stdout, report)
+        return
+    from ..atomic import atomic_writer
+
+    with atomic_writer(output) as fh:
+        fh.write(report)
+
+
+class _LineReader:
+    """(path, line) → the line's text, reading each file once (for rdjson's byte columns)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+
+    def __call__(self, path: str, line: int) -> str | None:
+        if path not in self._lines:
+            from ..bilingual import read_text
+            from ..source import LineIndex
+
+            try:
+                index = LineIndex(read_text(path))
+                self._lines[path] = [index.line_text(i) for i in range(1, len(index.starts) + 1)]
+            except (OSError, GlossaryError):
+                self._lines[path] = None
+        lines = self._lines[path]
+        return lines[line - 1] if lines is not None and 1 <= line <= len(lines) else None

@@ -1,0 +1,235 @@
+"""``glossary check --fix / --unsafe-fixes / --diff`` on every kind of file, per-file ignores, -o and --statistics."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from glossary.cli import main
+
+ARTICLE = """\
+# Notes from the launch site
+
+Astronaut Wang Yapin spoke at Wenchang. The Beidou system guided the
+Tianwen 3 probe, and WANG YAPIN'S crew watched. Tianwen-3 is due in 2028.
+
+Use `Wang Yapin` in code, [a link](https://example.org/Wang_Yapin) and
+Minister Zhang Ji (张琦) closed the day.
+"""
+
+FIXED = """\
+# Notes from the launch site
+
+Astronaut Wang Yaping spoke at Wenchang. The BeiDou system guided the
+Tianwen-3 probe, and WANG YAPING'S crew watched. Tianwen-3 is due in 2028.
+
+Use `Wang Yapin` in code, [a link](https://example.org/Wang_Yapin) and
+Minister Zhang Ji (张琦) closed the day.
+"""
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check(*args: str) -> int:
+    return main(["check", "--no-config", *args])
+
+
+def test_diff_shows_the_fixes_and_writes_nothing(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--diff", "a.md") == 1
+    out, err = capsys.readouterr()
+    assert out == (
+        "--- a/a.md\n+++ b/a.md\n@@ -1,7 +1,7 @@\n # Notes from the launch site\n \n"
+        "-Astronaut Wang Yapin spoke at Wenchang. The Beidou system guided the\n"
+        "-Tianwen 3 probe, and WANG YAPIN'S crew watched. Tianwen-3 is due in 2028.\n"
+        "+Astronaut Wang Yaping spoke at Wenchang. The BeiDou system guided the\n"
+        "+Tianwen-3 probe, and WANG YAPING'S crew watched. Tianwen-3 is due in 2028.\n"
+        " \n Use `Wang Yapin` in code, [a link](https://example.org/Wang_Yapin) and\n"
+        " Minister Zhang Ji (张琦) closed the day.\n"
+    )
+    assert err == "glossary: would fix 4 problems in 1 file\n"
+    assert (here / "a.md").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_fix_writes_and_reports_what_is_left(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = here / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    os.chmod(path, 0o640)
+    assert check("--fix", "a.md") == 1
+    out, err = capsys.readouterr()
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640  # rewritten atomically, permissions kept
+    assert out.splitlines() == ["a.md:7:10: GL101 [gloss-mismatch] 'Zhang Ji' is glossed 张琦, whose rendering is "
+                                "'Zhang Qi'", "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file."]
+    assert err == "glossary: fixed 4 problems in 1 file; 1 left\n"
+    # A second run changes nothing.
+    assert check("--fix", "a.md") == 1
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert capsys.readouterr().err == "glossary: fixed 0 problems in 0 files; 1 left\n"
+    assert check("--diff", "a.md") == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_unsafe_fixes_come_back_clean(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--fix", "--unsafe-fixes", "a.md") == 0
+    assert (here / "a.md").read_text(encoding="utf-8") == FIXED.replace("Zhang Ji", "Zhang Qi")
+    assert capsys.readouterr().out == "No problems found in 1 file.\n"
+    assert check("a.md") == 0
+
+
+def test_fix_keeps_a_byte_order_mark_and_crlf(here: Path) -> None:
+    (here / "a.txt").write_bytes(b"\xef\xbb\xbfAstronaut Wang Yapin spoke.\r\nTianwen 3 flew.\r\n")
+    assert check("--fix", "a.txt") == 0
+    assert (here / "a.txt").read_bytes() == b"\xef\xbb\xbfAstronaut Wang Yaping spoke.\r\nTianwen-3 flew.\r\n"
+
+
+def test_fix_respects_suppressions_and_the_baseline(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = ("<!-- glossary-ignore-next-line forbidden -->\nA quotation: \"Wang Yapin said so.\"\n\n"
+            "Tianwen 3 flew.\n\nThe Beidou system.\n")
+    (here / "a.md").write_text(text, encoding="utf-8")
+    (here / "b.md").write_text("Tianwen 3 flew.\n", encoding="utf-8")
+    assert check("--write-baseline", "base.json", "b.md") == 0
+    (here / "b.md").write_text("Intro.\n\nTianwen 3 flew.\n\nThe Beidou system.\n", encoding="utf-8")
+    assert check("--fix", "--baseline", "base.json", "a.md", "b.md") == 0
+    assert (here / "a.md").read_text(encoding="utf-8") == text.replace("Tianwen 3", "Tianwen-3").replace(
+        "Beidou", "BeiDou")
+    assert (here / "b.md").read_text(encoding="utf-8") == "Intro.\n\nTianwen 3 flew.\n\nThe BeiDou system.\n"
+
+
+def test_fix_on_stdin_prints_the_fixed_text(here: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Wang Yapin and `Wang Yapin`.\n".encode())))
+    assert check("--fix", "-") == 0
+    out, err = capsys.readouterr()
+    assert out == "Wang Yaping and `Wang Yapin`.\n"
+    assert err.startswith("No problems found in 1 file.\n")
+
+
+@pytest.mark.parametrize("args", [["--unsafe-fixes", "a.md"], ["--fix", "--diff", "a.md"]])
+def test_bad_combinations_exit_2(here: Path, capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check(*args) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_fix_a_table_and_an_aligned_pair(here: Path) -> None:
+    (here / "t.tsv").write_text("source\ttarget\n王亚平出舱。\tWang Yapin left.\n天问三号发射。\tTianwen 3 launched.\n",
+                                encoding="utf-8")
+    (here / "zh.txt").write_text("王亚平出舱。\n天问三号发射。\n", encoding="utf-8")
+    (here / "en.txt").write_text("Wang Yapin left.\nTianwen 3 launched.\n", encoding="utf-8")
+    assert check("--fix", "t.tsv", "--source", "zh.txt", "--target", "en.txt") == 0
+    assert (here / "t.tsv").read_text(encoding="utf-8") == (
+        "source\ttarget\n王亚平出舱。\tWang Yaping left.\n天问三号发射。\tTianwen-3 launched.\n")
+    assert (here / "en.txt").read_text(encoding="utf-8") == "Wang Yaping left.\nTianwen-3 launched.\n"
+    assert (here / "zh.txt").read_text(encoding="utf-8") == "王亚平出舱。\n天问三号发射。\n"
+
+
+XLIFF = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a" source-language="zh" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1">
+        <source>王亚平出舱。</source>
+        <target state="needs-review-translation">Wang Yapin left the module.</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>王亚平挥手。</source>
+        <target>Wang Yapin <g id="b">waved</g>.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_fix_xliff_through_translate_toolkit(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("translate.storage.xliff")
+    from translate.storage.xliff import xlifffile
+
+    (here / "t.xlf").write_text(XLIFF, encoding="utf-8")
+    assert check("--fix", "t.xlf") == 1
+    store = xlifffile.parsestring((here / "t.xlf").read_bytes())
+    first, second = store.units
+    assert str(first.target) == "Wang Yaping left the module."
+    assert first.get_target_dom().get("state") == "needs-review-translation"  # its state is untouched
+    assert str(second.target) == "Wang Yapin waved."  # inline markup: left alone, and still reported
+    assert len(second.get_target_dom()) == 1
+    assert "t.xlf:11:" in capsys.readouterr().out
+
+
+def test_fix_xliff2_and_po(here: Path) -> None:
+    pytest.importorskip("translate.storage.pypo")
+    from translate.storage.pypo import pofile
+    from translate.storage.xliff2 import Xliff2File
+
+    (here / "t.xlf").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+        'srcLang="zh" trgLang="en">\n <file id="f">\n  <unit id="1">\n   <segment>\n    <source>天问三号</source>\n'
+        '    <target>Tianwen 3</target>\n   </segment>\n  </unit>\n </file>\n</xliff>\n', encoding="utf-8")
+    (here / "t.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n#, fuzzy\nmsgid "王亚平出舱。"\n'
+        'msgstr "Wang Yapin left "\n"the module."\n', encoding="utf-8")
+    assert check("--fix", "t.xlf", "t.po") == 0
+    assert [str(u.target) for u in Xliff2File.parsestring((here / "t.xlf").read_bytes()).units] == ["Tianwen-3"]
+    [unit] = [u for u in pofile.parsestring((here / "t.po").read_bytes()).units if not u.isheader()]
+    assert str(unit.target) == "Wang Yaping left the module." and unit.isfuzzy()
+
+
+def test_per_file_ignores(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "pyproject.toml").write_text('[tool.glossary.per-file-ignores]\n"quotes/*.md" = ["GL202", "variant"]\n',
+                                         encoding="utf-8")
+    (here / "quotes").mkdir()
+    (here / "quotes" / "q.md").write_text("Wang Yapin and Tianwen 3.\n", encoding="utf-8")
+    (here / "a.md").write_text("Wang Yapin and Tianwen 3.\n", encoding="utf-8")
+    assert main(["check", "quotes", "a.md"]) == 1
+    out = capsys.readouterr().out
+    assert [line.split(":")[0] for line in out.splitlines()[:-1]] == ["a.md", "a.md"]
+    assert main(["check", "--fix", "quotes"]) == 0
+    assert (here / "quotes" / "q.md").read_text(encoding="utf-8") == "Wang Yapin and Tianwen 3.\n"
+
+
+def test_bad_per_file_ignores_exit_2(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "pyproject.toml").write_text('[tool.glossary.per-file-ignores]\n"*.md" = ["GL777"]\n', encoding="utf-8")
+    (here / "a.md").write_text("x\n", encoding="utf-8")
+    assert main(["check", "a.md"]) == 2
+    assert "per-file-ignores '*.md': unknown rule or code prefix 'GL777'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "rdjson", "junit", "gitlab"])
+def test_output_file_for_every_format(here: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--format", fmt, "a.md") == 1
+    expected = capsys.readouterr().out
+    assert check("--format", fmt, "-o", "out/report", "a.md") == 2  # no such folder: a clear error
+    assert "out" in capsys.readouterr().err
+    assert check("--format", fmt, "-o", "report.out", "a.md") == 1
+    assert capsys.readouterr().out == ""
+    assert (here / "report.out").read_text(encoding="utf-8") == expected
+
+
+def test_statistics(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "a.md").write_text(ARTICLE + "\nWang Yapin again.\n", encoding="utf-8")
+    assert check("--statistics", "a.md") == 1
+    assert capsys.readouterr().out == (
+        "3  GL202  forbidden       [*]\n"
+        "2  GL201  variant         [*]\n"
+        "1  GL101  gloss-mismatch  [-]\n"
+        "1  GL203  inconsistent    [*]\n"
+    )
+    assert check("--statistics", "--format", "json", "a.md") == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data[0] == {"code": "GL202", "name": "forbidden", "count": 3, "fixable": 3, "unsafe_fixable": 0}
+    assert data[2] == {"code": "GL101", "name": "gloss-mismatch", "count": 1, "fixable": 0, "unsafe_fixable": 1}
