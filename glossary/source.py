@@ -44,8 +44,10 @@ def _blank(match: re.Match[str]) -> str:
 
 #: What a comment is blanked with until the end of :func:`mask`: not a space,
 #: so that the text after a comment at the start of a line does not look
-#: indented (an indented code block) to the later patterns.
-_HIDDEN = "\x00"
+#: indented (an indented code block) to the later patterns. A Unicode
+#: noncharacter, which texts do not hold (and not NUL, which the chunked
+#: reader of glossary.bilingual uses as its sentinel).
+_HIDDEN = "\ufdd0"
 
 
 def _hide(match: re.Match[str]) -> str:

@@ -55,7 +55,7 @@ def test_diff_shows_the_fixes_and_writes_nothing(here: Path, capsys: pytest.Capt
         " \n Use `Wang Yapin` in code, [a link](https://example.org/Wang_Yapin) and\n"
         " Minister Zhang Ji (张琦) closed the day.\n"
     )
-    assert err == "glossary: would fix 4 problems in 1 file\n"
+    assert err == "glossary: would apply 4 fixes in 1 file\n"
     assert (here / "a.md").read_text(encoding="utf-8") == ARTICLE
 
 
@@ -69,11 +69,11 @@ def test_fix_writes_and_reports_what_is_left(here: Path, capsys: pytest.CaptureF
     assert stat.S_IMODE(path.stat().st_mode) == 0o640  # rewritten atomically, permissions kept
     assert out.splitlines() == ["a.md:7:10: GL101 [gloss-mismatch] 'Zhang Ji' is glossed 张琦, whose rendering is "
                                 "'Zhang Qi'", "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file."]
-    assert err == "glossary: fixed 4 problems in 1 file; 1 left\n"
+    assert err == "glossary: applied 4 fixes in 1 file; 1 problem left\n"
     # A second run changes nothing.
     assert check("--fix", "a.md") == 1
     assert path.read_text(encoding="utf-8") == FIXED
-    assert capsys.readouterr().err == "glossary: fixed 0 problems in 0 files; 1 left\n"
+    assert capsys.readouterr().err == "glossary: applied 0 fixes in 0 files; 1 problem left\n"
     assert check("--diff", "a.md") == 0
     assert capsys.readouterr().out == ""
 
@@ -117,11 +117,31 @@ def test_fix_on_stdin_prints_the_fixed_text(here: Path, monkeypatch: pytest.Monk
     assert err.startswith("No problems found in 1 file.\n")
 
 
-@pytest.mark.parametrize("args", [["--unsafe-fixes", "a.md"], ["--fix", "--diff", "a.md"]])
-def test_bad_combinations_exit_2(here: Path, capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+def test_unsafe_fixes_alone_exits_2(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (here / "a.md").write_text(ARTICLE, encoding="utf-8")
-    assert check(*args) == 2
-    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert check("--unsafe-fixes", "a.md") == 2
+    assert capsys.readouterr().err == "glossary: --unsafe-fixes goes with --fix or --diff\n"
+
+
+def test_fix_with_diff_is_diff(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--diff", "a.md") == 1
+    diff = capsys.readouterr().out
+    assert check("--fix", "--diff", "a.md") == 1
+    assert capsys.readouterr().out == diff
+    assert (here / "a.md").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_readme_session_shows_the_real_diff(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = "$ glossary check --fix --diff docs/examples/article.md\n"
+    shown = readme[readme.index(command) + len(command):]
+    shown = shown[:shown.index("$ ")]
+    assert check("--fix", "--diff", "docs/examples/article.md") == 1
+    assert capsys.readouterr().out == shown
 
 
 def test_fix_a_table_and_an_aligned_pair(here: Path) -> None:

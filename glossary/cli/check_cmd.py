@@ -53,7 +53,8 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true", help="rewrite the fixable findings in place, then report the rest")
     fixing.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, also apply unsafe fixes (a gloss whose English and Chinese disagree)")
-    fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing (alone or with --fix, as ruff's)")
     known = p.add_argument_group("baseline")
     known.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     known.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (atomically)")
@@ -330,8 +331,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be 0 or more")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes goes with --fix or --diff")
-    if args.fix and args.diff:
-        raise UsageError("--fix and --diff exclude each other: --diff shows the fixes, --fix writes them")
     rules = _select(args, config)
     path = glossary_path(args.glossary, config)
     g = load(path)
@@ -381,8 +380,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         emit(report, args.output)
     if args.fix:
-        print(f"{PROG}: fixed {fixed} problem{'s' if fixed != 1 else ''} in {fixed_files} "
-              f"file{'s' if fixed_files != 1 else ''}; {len(shown)} left", file=sys.stderr)
+        print(f"{PROG}: applied {fixed} fix{'es' if fixed != 1 else ''} in {fixed_files} "
+              f"file{'s' if fixed_files != 1 else ''}; {len(shown)} problem{'s' if len(shown) != 1 else ''} left",
+              file=sys.stderr)
     for message in errors:
         print(f"{PROG}: {message}", file=sys.stderr)
     if errors:

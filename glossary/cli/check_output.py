@@ -15,7 +15,7 @@ __all__ = ["emit", "format_report", "report_diff"]
 def report_diff(diffs: list[str], fixed: int, fixed_files: int, errors: list[str]) -> int:
     """--diff: the diffs on stdout, a count on stderr; exit 1 when something would change (as ruff's)."""
     write(sys.stdout, "".join(diffs))
-    print(f"{PROG}: would fix {fixed} problem{'s' if fixed != 1 else ''} in {fixed_files} "
+    print(f"{PROG}: would apply {fixed} fix{'es' if fixed != 1 else ''} in {fixed_files} "
           f"file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
     for message in errors:
         print(f"{PROG}: {message}", file=sys.stderr)

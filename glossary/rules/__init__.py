@@ -34,7 +34,9 @@ RULES: tuple[Rule, ...] = (
         "Chinese will notice at once.",
         "Minister Zhang Ji (张琦) spoke first.  →  'Zhang Ji' is glossed 张琦, whose rendering is 'Zhang Qi'.\n"
         "Premier Li Qiang (李刚) arrived.  →  'Li Qiang' is 李强, but the gloss says 李刚.",
-        "Correct the English to the glossary's rendering, or the gloss to the name's Chinese.",
+        "Correct the English to the glossary's rendering, or the gloss to the name's Chinese. "
+        "`glossary check --fix --unsafe-fixes` corrects the side the message names; it is an unsafe fix, as "
+        "either side may be the wrong one.",
         "text",
     ),
     Rule(
@@ -61,7 +63,7 @@ RULES: tuple[Rule, ...] = (
         "spacing or hyphens.",
         "House style renders every name the same way every time; variants are understood but not preferred.",
         "The Beidou system …  →  'Beidou' is a variant; use 'BeiDou'.",
-        "Replace the variant with the preferred rendering named in the message.",
+        "Replace the variant with the preferred rendering named in the message; `glossary check --fix` does it.",
         "text",
     ),
     Rule(
@@ -69,7 +71,7 @@ RULES: tuple[Rule, ...] = (
         "A rendering the glossary lists as wrong.",
         "Some renderings are plain mistakes (a wrong reading, an outdated or offensive form) and must never be published.",
         "Astronaut Wang Yapin …  →  'Wang Yapin' is wrong; use 'Wang Yaping'.",
-        "Replace it with the preferred rendering.",
+        "Replace it with the preferred rendering; `glossary check --fix` does it.",
         "text",
     ),
     Rule(
@@ -78,7 +80,7 @@ RULES: tuple[Rule, ...] = (
         "tolerant matching equates). Aliases never count, and neither does typography alone.",
         "A reader who sees 'Tianwen 3' and 'Tianwen-3' in one article wonders whether they are two missions.",
         "Tianwen-3 launches in 2028 … the Tianwen 3 orbiter …  →  'Tianwen 3' here, 'Tianwen-3' on line 1.",
-        "Use one form throughout: the glossary's preferred rendering.",
+        "Use one form throughout: the glossary's preferred rendering; `glossary check --fix` does it.",
         "document",
     ),
     Rule(
@@ -86,7 +88,8 @@ RULES: tuple[Rule, ...] = (
         "Chinese characters in English text outside a gloss, or copied unchanged into a translation.",
         "English readers cannot read them; a copied source fragment usually means a segment was skipped.",
         "The 两会 opened in Beijing.  →  '两会' is untranslated; the glossary renders it 'Two Sessions'.",
-        "Translate the characters, or put them in a gloss after their English: Two Sessions (两会).",
+        "Translate the characters, or put them in a gloss after their English: Two Sessions (两会). When the "
+        "characters are one glossary term, `glossary check --fix --unsafe-fixes` puts its English in their place.",
         "text",
     ),
     Rule(
@@ -97,7 +100,7 @@ RULES: tuple[Rule, ...] = (
         "dateline) and a generic word in lower case (Hainan province). What is left is usually a slip, rarely wrong "
         "enough to warn about; an internal capital (BeiDou) is spelling, and a lost one is a variant.",
         "Astronaut wang yaping spoke.  →  'wang yaping' differs from 'Wang Yaping' only in case.",
-        "Write the name with the table's capitals.",
+        "Write the name with the table's capitals; `glossary check --fix` does it.",
         "text",
     ),
     Rule(
