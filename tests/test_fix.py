@@ -18,6 +18,12 @@ CASES = [
     ("forbidden", "WANG YAPIN SPOKE.", "WANG YAPING SPOKE.", None),  # all capitals stay all capitals
     ("forbidden", "Wang Yapin’s walk lasted hours.", "Wang Yaping’s walk lasted hours.", None),
     ("forbidden", "Change-5 landed.", "Chang'e-5 landed.", None),
+    ("variant", "Chang’e 5 landed.", "Chang’e-5 landed.", None),  # a typographic apostrophe stays
+    # An abbreviation or a translation listed as a variant: replacing it rewrites the sentence, so unsafe;
+    # and an abbreviation in capitals is not a name in capitals.
+    ("variant", "The CZ-2F flew.", "The CZ-2F flew.", "The Long March 2F flew."),
+    ("variant", "The Qianfan constellation (“Thousand Sails”) grew.",
+     "The Qianfan constellation (“Thousand Sails”) grew.", "The Qianfan constellation (“Qianfan”) grew."),
     ("inconsistent", "Macau and Macao are one city.", "Macao and Macao are one city.", None),
     ("inconsistent", "Tianwen-3 flies; the Tianwen 3 orbiter follows.",
      "Tianwen-3 flies; the Tianwen-3 orbiter follows.", None),

@@ -44,8 +44,11 @@ def check_renderings(doc: Doc) -> None:
         elif form in ("variant", "tolerant"):
             want = _nearest_accepted(m)
             what = "a variant" if form == "variant" else "not the house spelling"
+            # Re-spelling one name (Tianwen 3, Beidou) is safe; replacing an
+            # abbreviation, a former name or a translation (SSST, Thousand
+            # Sails) with the house name rewrites the sentence: unsafe.
             doc.add("variant", m.start, m.end, f"{m.text!r} is {what}; use {want!r}", expected=want, term=m.term,
-                    fix=fix_to(m.text, want, m.term))
+                    fix=fix_to(m.text, want, m.term, safe=_same_name(m.text, want)))
         elif form == "case" and lower_case_text is False:
             want = _nearest_accepted(m)
             doc.add("case", m.start, m.end, f"{m.text!r} differs from {want!r} only in case", expected=want,
