@@ -132,6 +132,17 @@ def test_fix_with_diff_is_diff(here: Path, capsys: pytest.CaptureFixture[str]) -
     assert (here / "a.md").read_text(encoding="utf-8") == ARTICLE
 
 
+def test_diff_to_a_file_and_fix_in_processes(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("a.md", "b.md", "c.md"):
+        (here / name).write_text(ARTICLE, encoding="utf-8")
+    assert check("--diff", "-o", "fixes.diff", "a.md", "b.md", "c.md") == 1
+    diff = (here / "fixes.diff").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == "" and diff.count("+++ b/") == 3
+    assert check("--fix", "--jobs", "2", "a.md", "b.md", "c.md") == 1
+    assert all((here / n).read_text(encoding="utf-8") == FIXED for n in ("a.md", "b.md", "c.md"))
+    assert "applied 12 fixes in 3 files; 3 problems left" in capsys.readouterr().err
+
+
 def test_readme_session_shows_the_real_diff(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
                                             ) -> None:
     root = Path(__file__).resolve().parent.parent

@@ -38,7 +38,8 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
     p.add_argument("--source", metavar="FILE", help="Chinese source, one segment per line (with --target)")
     p.add_argument("--target", metavar="FILE", help="English translation, line-aligned with --source")
     p.add_argument("--format", choices=tuple(FORMATS), default="text", help="report format")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the report (or --diff's diff) to FILE, atomically, instead of stdout")
     p.add_argument("--statistics", action="store_true", help="report counts by rule instead of the findings")
     p.add_argument("--select", type=names, metavar="RULES", help="comma-separated rule names or code prefixes to run")
     p.add_argument("--ignore", type=names, metavar="RULES", help="comma-separated rule names or code prefixes to skip")
@@ -363,7 +364,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 found = new_findings(found, keys, set(baseline))
         findings += found
     if args.diff:
-        return report_diff(diffs, fixed, fixed_files, errors)
+        return report_diff(diffs, fixed, fixed_files, errors, args.output)
     if args.write_baseline:
         from ..atomic import atomic_writer
 

@@ -12,9 +12,9 @@ from .common import PROG, write
 __all__ = ["emit", "format_report", "report_diff"]
 
 
-def report_diff(diffs: list[str], fixed: int, fixed_files: int, errors: list[str]) -> int:
+def report_diff(diffs: list[str], fixed: int, fixed_files: int, errors: list[str], output: str | None = None) -> int:
     """--diff: the diffs on stdout, a count on stderr; exit 1 when something would change (as ruff's)."""
-    write(sys.stdout, "".join(diffs))
+    emit("".join(diffs), output)
     print(f"{PROG}: would apply {fixed} fix{'es' if fixed != 1 else ''} in {fixed_files} "
           f"file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
     for message in errors:
