@@ -175,15 +175,16 @@ def test_glossary_of_is_built_once_per_dictionary_and_skips_empty_entries():
 def test_consistency_per_pair_and_per_system():
     terms = {"金管局": ["HKMA", "Monetary Authority"], "银行": ["bank"]}
     docs = [Document("金管局，金管局，金管局，银行", "HKMA, HKMA, the Monetary Authority, a bank", terms=terms),
-            # separators and case folded: one rendering
-            Document("金管局，金管局", "the monetary authority and the Monetary Authority", terms=terms)]
+            # separators, case and inflection folded: one rendering
+            Document("金管局，金管局", "the monetary authority and the Monetary Authority", terms=terms),
+            Document("银行，银行", "a bank and two banks", terms=terms)]
     for metric in ("wmt25", "glossary"):
         s = score(docs, metric=metric)
         by = {(d.index, t.zh): t.consistency for d in s.documents for t in d.terms}
         assert by[(0, "金管局")] == pytest.approx(2 / 3)
         assert by[(0, "银行")] is None  # one rendering: nothing to be consistent with
         assert by[(1, "金管局")] == 1.0
-        assert s.consistency == pytest.approx((2 / 3 + 1) / 2)
+        assert s.consistency == pytest.approx((2 / 3 + 1 + 1) / 3)
 
 
 def test_by_term_orders_the_most_missed_first():
