@@ -221,26 +221,25 @@ def _wmt25(doc: Document, reference: str | None, g: Glossary) -> Iterable[TermSc
     src = doc.source.strip().lower()
     hyp = doc.hypothesis.strip().lower()
     ref = reference.strip().lower() if reference is not None else None
-    entries: Iterable[tuple[str, Sequence[str]]]
+    # (the term's name, its Chinese forms, its allowed English)
+    entries: Iterable[tuple[str, Sequence[str], Sequence[str]]]
     if doc.terms is not None:
-        entries = doc.terms.items()
-    else:  # a glossary: the Chinese forms are one term, its accepted English the allowed forms
-        entries = (("\t".join(t.zh_forms), t.accepted) for t in g)
-    for zh, forms in entries:
-        zhs = [z.strip().lower() for z in zh.split("\t")]
-        zhs = [z for z in zhs if z]
-        if not zhs or not any(z in src for z in zhs):
+        entries = ((zh.strip(), (zh,), forms) for zh, forms in doc.terms.items())
+    else:  # a glossary: every Chinese form of a term, its accepted English
+        entries = ((t.zh, tuple(dict.fromkeys(t.zh_forms)), t.accepted) for t in g)
+    for name, zh_forms, forms in entries:
+        zhs = [z for z in (z.strip().lower() for z in zh_forms) if z]
+        if not any(z in src for z in zhs):
             continue
-        # The organisers' filter compares the forms unstripped, their count strips them.
+        # The organisers' filter compares the forms unstripped; their count strips them.
         if ref is not None and not any(f.lower() in ref for f in forms):
             continue
         stripped = [f.strip().lower() for f in forms]
         expected = sum(src.count(z) for z in zhs)
-        per_form = Counter({f: hyp.count(f) for f in dict.fromkeys(stripped)})
-        found = sum(hyp.count(f) for f in stripped)
-        renderings = tuple((f, n) for f, n in per_form.most_common() if n and f)
-        yield TermScore(zh.split("\t")[0].strip(), tuple(forms), expected, found,
-                        min(1.0, found / expected), renderings)
+        found = sum(hyp.count(f) for f in stripped)  # equal forms count twice, as theirs do
+        per_form = Counter({f: hyp.count(f) for f in dict.fromkeys(stripped) if f})
+        renderings = tuple((f, n) for f, n in per_form.most_common() if n)
+        yield TermScore(name, tuple(forms), expected, found, min(1.0, found / expected), renderings)
 
 
 # ------------------------------------------------------------- glossary

@@ -55,6 +55,10 @@ WMT25_CASES = [
     ("the reference filter is a lowercased substring test",
      "金管局", "x", {"金管局": ["HKMA"]}, "thehkmasaid", [("金管局", 1, 0, 0.0)]),
     ("the filter tests the forms unstripped", "金管局", "HKMA", {"金管局": ["HKMA "]}, "HKMA.", []),
+    ("an empty form is found everywhere (str.count), as in the organisers' script",
+     "金管局", "x", {"金管局": ["", "HKMA"]}, "y", [("金管局", 1, 2, 1.0)]),
+    ("equal forms after lowercasing count twice", "金管局，金管局", "IFFO", {"金管局": ["IFFO", "IFFo"]}, None,
+     [("金管局", 2, 2, 1.0)]),
     ("the texts are stripped", "金管局", "  HKMA  ", {"金管局": ["HKMA"]}, None, [("金管局", 1, 1, 1.0)]),
 ]
 
