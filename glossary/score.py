@@ -25,9 +25,10 @@ them. Two metrics (docs/score.md):
 
 Consistency (both metrics): for each (document, term) pair whose hypothesis
 holds two or more renderings of the term, the share of them that are its most
-frequent rendering (case and separators folded); the system's figure is the
-mean over those pairs. Renderings are the allowed forms for ``wmt25``, and
-every listed form, variants and forbidden ones included, for ``glossary``.
+frequent rendering; the system's figure is the mean over those pairs.
+Renderings are the allowed forms (lowercased) for ``wmt25``; for
+``glossary``, every listed form, variants and forbidden ones included, with
+inflection, case and separators folded into the form they spell.
 
 >>> doc = Document(source="金管局與金管局", hypothesis="The HKMA and the Authority.",
 ...                terms={"金管局": ["HKMA", "Hong Kong Monetary Authority"]})
@@ -47,6 +48,7 @@ from typing import Literal
 
 from .automata import automata_of
 from .index import Glossary, or_default
+from .forms import plurals, singulars
 from .match import en_candidates, find_zh
 from .model import Term
 from .normalize import en_key, is_han, zh_key
@@ -219,26 +221,25 @@ def _wmt25(doc: Document, reference: str | None, g: Glossary) -> Iterable[TermSc
     src = doc.source.strip().lower()
     hyp = doc.hypothesis.strip().lower()
     ref = reference.strip().lower() if reference is not None else None
-    entries: Iterable[tuple[str, Sequence[str]]]
+    # (the term's name, its Chinese forms, its allowed English)
+    entries: Iterable[tuple[str, Sequence[str], Sequence[str]]]
     if doc.terms is not None:
-        entries = doc.terms.items()
-    else:  # a glossary: the Chinese forms are one term, its accepted English the allowed forms
-        entries = (("\t".join(t.zh_forms), t.accepted) for t in g)
-    for zh, forms in entries:
-        zhs = [z.strip().lower() for z in zh.split("\t")]
-        zhs = [z for z in zhs if z]
-        if not zhs or not any(z in src for z in zhs):
+        entries = ((zh.strip(), (zh,), forms) for zh, forms in doc.terms.items())
+    else:  # a glossary: every Chinese form of a term, its accepted English
+        entries = ((t.zh, tuple(dict.fromkeys(t.zh_forms)), t.accepted) for t in g)
+    for name, zh_forms, forms in entries:
+        zhs = [z for z in (z.strip().lower() for z in zh_forms) if z]
+        if not any(z in src for z in zhs):
             continue
-        # The organisers' filter compares the forms unstripped, their count strips them.
+        # The organisers' filter compares the forms unstripped; their count strips them.
         if ref is not None and not any(f.lower() in ref for f in forms):
             continue
         stripped = [f.strip().lower() for f in forms]
         expected = sum(src.count(z) for z in zhs)
-        per_form = Counter({f: hyp.count(f) for f in dict.fromkeys(stripped)})
-        found = sum(hyp.count(f) for f in stripped)
-        renderings = tuple((f, n) for f, n in per_form.most_common() if n and f)
-        yield TermScore(zh.split("\t")[0].strip(), tuple(forms), expected, found,
-                        min(1.0, found / expected), renderings)
+        found = sum(hyp.count(f) for f in stripped)  # equal forms count twice, as theirs do
+        per_form = Counter({f: hyp.count(f) for f in dict.fromkeys(stripped) if f})
+        renderings = tuple((f, n) for f, n in per_form.most_common() if n)
+        yield TermScore(name, tuple(forms), expected, found, min(1.0, found / expected), renderings)
 
 
 # ------------------------------------------------------------- glossary
@@ -309,15 +310,13 @@ def _words(form: str) -> str:
 def _en_counts(text: str, g: Glossary) -> tuple[Counter[str], dict[str, Counter[str]]]:
     """Per term id: accepted renderings in ``text``, and every listed rendering by folded surface.
 
-    Renderings that differ only in case and separators are one, named by
-    its first spelling. A string counts for every term that lists it,
+    A rendering is the listed form it spells (:func:`_listed_form`). A string counts for every term that lists it,
     overlapping candidates included (the checker's count-mismatch rule does the same), so the
     rendering of a nested term inside a longer one counts for both.
     """
     automata = automata_of(g)
     accepted: Counter[str] = Counter()
     renderings: dict[str, Counter[str]] = {}
-    labels: dict[str, str] = {}  # folded rendering → its first spelling
     lowered = not any(c.isupper() for c in text)
     for s, e, found in en_candidates(text, g):
         surface = text[s:e]
@@ -328,11 +327,26 @@ def _en_counts(text: str, g: Glossary) -> tuple[Counter[str], dict[str, Counter[
             kind = automata.pick_en(surface, tuple(entries))[1]
             if kind == "implausible" and not lowered:
                 continue
-            key = en_key(surface)
-            renderings.setdefault(tid, Counter())[labels.setdefault(key, surface)] += 1
+            term = entries[0][0]
+            renderings.setdefault(tid, Counter())[_listed_form(g, term, surface)] += 1
             if kind != "forbidden":
                 accepted[tid] += 1
     return accepted, renderings
+
+
+def _listed_form(g: Glossary, term: Term, surface: str) -> str:
+    """The listed form (accepted, variant or forbidden) that ``surface`` spells,
+    inflection, case and separators aside; the surface itself when none does
+    (a series member)."""
+    forms: dict[str, dict[str, str]] = g.cache.setdefault("score.forms", {})
+    keys = forms.get(term.id)
+    if keys is None:
+        keys = {}
+        for form in (*term.accepted, *term.variants, *term.forbidden):
+            for spelling in (form, *plurals(form), *singulars(form)):
+                keys.setdefault(en_key(spelling), form)
+        forms[term.id] = keys
+    return keys.get(en_key(surface), surface)
 
 
 def _glossary(doc: Document, reference: str | None, g: Glossary) -> Iterable[TermScore]:

@@ -55,6 +55,10 @@ WMT25_CASES = [
     ("the reference filter is a lowercased substring test",
      "金管局", "x", {"金管局": ["HKMA"]}, "thehkmasaid", [("金管局", 1, 0, 0.0)]),
     ("the filter tests the forms unstripped", "金管局", "HKMA", {"金管局": ["HKMA "]}, "HKMA.", []),
+    ("an empty form is found everywhere (str.count), as in the organisers' script",
+     "金管局", "x", {"金管局": ["", "HKMA"]}, "y", [("金管局", 1, 2, 1.0)]),
+    ("equal forms after lowercasing count twice", "金管局，金管局", "IFFO", {"金管局": ["IFFO", "IFFo"]}, None,
+     [("金管局", 2, 2, 1.0)]),
     ("the texts are stripped", "金管局", "  HKMA  ", {"金管局": ["HKMA"]}, None, [("金管局", 1, 1, 1.0)]),
 ]
 
@@ -175,15 +179,16 @@ def test_glossary_of_is_built_once_per_dictionary_and_skips_empty_entries():
 def test_consistency_per_pair_and_per_system():
     terms = {"金管局": ["HKMA", "Monetary Authority"], "银行": ["bank"]}
     docs = [Document("金管局，金管局，金管局，银行", "HKMA, HKMA, the Monetary Authority, a bank", terms=terms),
-            # separators and case folded: one rendering
-            Document("金管局，金管局", "the monetary authority and the Monetary Authority", terms=terms)]
+            # separators, case and inflection folded: one rendering
+            Document("金管局，金管局", "the monetary authority and the Monetary Authority", terms=terms),
+            Document("银行，银行", "a bank and two banks", terms=terms)]
     for metric in ("wmt25", "glossary"):
         s = score(docs, metric=metric)
         by = {(d.index, t.zh): t.consistency for d in s.documents for t in d.terms}
         assert by[(0, "金管局")] == pytest.approx(2 / 3)
         assert by[(0, "银行")] is None  # one rendering: nothing to be consistent with
         assert by[(1, "金管局")] == 1.0
-        assert s.consistency == pytest.approx((2 / 3 + 1) / 2)
+        assert s.consistency == pytest.approx((2 / 3 + 1 + 1) / 3)
 
 
 def test_by_term_orders_the_most_missed_first():
