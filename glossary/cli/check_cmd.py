@@ -33,7 +33,9 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
                    help="files, directories (searched for *.md, *.markdown, *.txt) or - for stdin")
     p.add_argument("--source", metavar="FILE", help="Chinese source, one segment per line (with --target)")
     p.add_argument("--target", metavar="FILE", help="English translation, line-aligned with --source")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text", help="report format")
+    from ..report import FORMATS
+
+    p.add_argument("--format", choices=tuple(FORMATS), default="text", help="report format")
     p.add_argument("--select", type=names, metavar="RULES", help="comma-separated rule names or code prefixes to run")
     p.add_argument("--ignore", type=names, metavar="RULES", help="comma-separated rule names or code prefixes to skip")
     p.add_argument("--min-severity", choices=SEVERITIES, help="report only findings at this level or above")
@@ -247,6 +249,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     shown = [f for f in findings if RANK[f.severity] <= RANK[min_severity]]
     if args.format == "sarif":
         report = format_sarif(shown, files, root=Path.cwd())
+    elif args.format == "html":
+        from .report_docs import report_documents
+
+        report = FORMATS["html"](shown, files, documents=report_documents(docs), glossary=g)
     else:
         report = FORMATS[args.format](shown, files)
     write(sys.stdout, report)

@@ -1,4 +1,4 @@
-"""Findings → text, JSON, SARIF 2.1.0 or GitHub Actions workflow commands.
+"""Findings → text, JSON, SARIF 2.1.0, GitHub Actions workflow commands or an HTML page.
 
 Every format reads only :class:`~glossary.model.Finding` records (with
 ``path`` set by the caller) and returns a string; nothing here touches files.
@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .github import format_github
+from .html import format_html
 from .jsonlog import finding_dict, format_json, term_dict
 from .sarif import SARIF_SCHEMA, format_sarif
 from .text import format_text, sort_findings, summary
@@ -23,6 +24,7 @@ __all__ = [
     "SARIF_SCHEMA",
     "finding_dict",
     "format_github",
+    "format_html",
     "format_json",
     "format_sarif",
     "format_text",
@@ -38,4 +40,5 @@ FORMATS: dict[str, Callable[..., str]] = {
     "json": format_json,
     "sarif": format_sarif,
     "github": format_github,
+    "html": format_html,
 }
