@@ -145,8 +145,9 @@ class Project:
         self.config_path = config.path
         self.rules = select_rules(config.select or None, config.ignore or None)
         self._mtime: int | None = None
-        self.glossary: Glossary = load()  # the bundled table until the project's loads
-        self.reload()
+        self.glossary: Glossary | None = None
+        if not self.reload():
+            self.glossary = load()  # the bundled table until the project's loads
 
     def _stamp(self) -> int | None:
         try:
@@ -158,6 +159,7 @@ class Project:
         """Load the table again; False (and ``error`` set) when it does not load."""
         self._mtime = self._stamp()
         if self.table is None:
+            self.glossary = load()
             return True
         try:
             self.glossary = load(self.table)
@@ -171,6 +173,7 @@ class Project:
         """The glossary, reloaded first if its file changed since it was read."""
         if self.table is not None and self._stamp() != self._mtime:
             self.reload()
+        assert self.glossary is not None
         return self.glossary
 
 

@@ -16,7 +16,7 @@ from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
 from glossary.errors import GlossaryError  # noqa: E402
-from glossary.lsp import add_row, from_units, to_units  # noqa: E402
+from glossary.lsp import Project, add_row, from_units, to_units  # noqa: E402
 from glossary.model import Term  # noqa: E402
 from glossary.table import read_table  # noqa: E402
 
@@ -78,6 +78,33 @@ def test_add_row_refuses_a_known_name_and_leaves_the_file(tmp_path: Path) -> Non
     assert table.read_bytes() == TABLE.replace("\n", "\r\n").encode()
     add_row(table, Term(id="zhao", zh="赵明远", en="Zhao Mingyuan"))
     assert table.read_bytes().endswith(b"\r\nzhao,\xe8\xb5\xb5\xe6\x98\x8e\xe8\xbf\x9c,Zhao Mingyuan,,,,,\r\n")
+
+
+# -- the project's table ------------------------------------------------------------------------------
+
+def test_project_reads_the_table_of_its_pyproject_and_reloads_it(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "pyproject.toml").write_text('[tool.glossary]\nglossary = "terms.csv"\nignore = ["GL102"]\n',
+                                             encoding="utf-8")
+    table = tmp_path / "terms.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    project = Project(tmp_path)
+    assert project.table == tmp_path / "terms.csv" and project.error is None
+    assert [t.id for t in project.current()] == ["wang-yaping", "tianwen-3"]
+    assert "unknown-term" not in project.rules and "forbidden" in project.rules
+    table.write_text(TABLE + "zhao,赵明远,Zhao Mingyuan,,,,,\n", encoding="utf-8")
+    os.utime(table, ns=(1, 1))  # a different modification time, however fast the write
+    assert len(project.current()) == 3  # noticed by its modification time alone
+
+
+def test_project_with_a_broken_table_keeps_working(tmp_path: Path) -> None:
+    (tmp_path / "terms.csv").write_text("zh,en\n王亚平\n", encoding="utf-8")
+    project = Project(tmp_path, "terms.csv")
+    assert project.error is not None and "terms.csv:2" in project.error
+    from glossary.index import default_glossary
+
+    assert project.current() is default_glossary()  # the bundled table meanwhile
 
 
 # -- a client session over stdio -------------------------------------------------------------------------
