@@ -63,6 +63,7 @@ h3 { font-size: 15px; margin: 0; font-family: ui-monospace, "SFMono-Regular", Me
 table { border-collapse: collapse; background: #fff; width: 100%; border: 1px solid var(--line); }
 th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #eef0f3; font-weight: 600; font-size: 13px; }
+table.rules td:nth-child(-n+4), table.terms td:nth-child(-n+2) { white-space: nowrap; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 13px; }
 section.doc { background: #fff; border: 1px solid var(--line); border-radius: 6px; margin: 0 0 24px; }
