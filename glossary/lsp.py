@@ -17,7 +17,9 @@ A thin layer over :func:`glossary.check_text` and the findings' fixes:
 The table is, in order: ``glossary lsp --glossary``, the client's
 ``initializationOptions.glossary``, ``[tool.glossary] glossary`` of the
 workspace's pyproject.toml, else the bundled table (which "add a row" never
-writes to). ``select``/``ignore`` of ``[tool.glossary]`` apply.
+writes to). ``select``, ``ignore``, ``exclude`` and ``per-file-ignores`` of
+``[tool.glossary]`` apply as they do for ``glossary check``, and so do inline
+suppressions (``<!-- glossary-ignore-next-line GL201 -->``).
 
 Positions: findings count code points; LSP counts in the position encoding
 agreed at initialization, UTF-16 code units unless the client offers
@@ -142,6 +144,7 @@ class Project:
         else:
             path = config.glossary
         self.table = path
+        self.config = config
         self.config_path = config.path
         self.rules = select_rules(config.select or None, config.ignore or None)
         self._mtime: int | None = None
@@ -168,6 +171,21 @@ class Project:
             return False
         self.error = None
         return True
+
+    def rules_for(self, path: str) -> frozenset[str] | None:
+        """The rules to run on the file at ``path``: the project's less its per-file ignores;
+        None for a file that ``exclude`` leaves out (as ``glossary check`` does)."""
+        from .cli.check_cmd import _excluded  # the check command's matching, so both agree
+
+        if not path:
+            return self.rules
+        if _excluded(Path(path), self.config.exclude, self.config.root):
+            return None
+        rules = self.rules
+        for pattern, ignored in self.config.per_file_ignores:
+            if _excluded(Path(path), [pattern], self.config.root):
+                rules = rules - ignored
+        return rules
 
     def current(self) -> Glossary:
         """The glossary, reloaded first if its file changed since it was read."""
@@ -278,11 +296,12 @@ class _Server(LanguageServer):
         text = doc.source
         lines = _lines(text)
         suffix = Path(doc.path).suffix.lower()
-        if doc.language_id not in _TEXT_LANGUAGES and suffix not in _TEXT_SUFFIXES or is_chinese_text(text):
-            found: list[Finding] = []
-        else:
+        rules = project.rules_for(doc.path)
+        found: list[Finding] = []
+        if rules is not None and (doc.language_id in _TEXT_LANGUAGES or suffix in _TEXT_SUFFIXES) \
+                and not is_chinese_text(text):
             markdown = not (suffix == ".txt" or doc.language_id == "plaintext")
-            found = check_text(text, g, markdown=markdown, rules=project.rules)
+            found = check_text(text, g, markdown=markdown, rules=rules)
         checked = _Checked(doc.version, lines, found)
         self.checked[uri] = checked
         return checked

@@ -98,6 +98,16 @@ def test_project_reads_the_table_of_its_pyproject_and_reloads_it(tmp_path: Path)
     assert len(project.current()) == 3  # noticed by its modification time alone
 
 
+def test_project_rules_per_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.glossary]\nexclude = ["drafts/*"]\n[tool.glossary.per-file-ignores]\n"quotes/*.md" = ["GL201"]\n',
+        encoding="utf-8")
+    project = Project(tmp_path)
+    assert "variant" in (project.rules_for(str(tmp_path / "news" / "a.md")) or ())
+    assert "variant" not in (project.rules_for(str(tmp_path / "quotes" / "a.md")) or {"variant"})
+    assert project.rules_for(str(tmp_path / "drafts" / "a.md")) is None
+
+
 def test_project_with_a_broken_table_keeps_working(tmp_path: Path) -> None:
     (tmp_path / "terms.csv").write_text("zh,en\n王亚平\n", encoding="utf-8")
     project = Project(tmp_path, "terms.csv")
@@ -252,10 +262,12 @@ async def test_session_reloads_the_table_when_it_changes(client: LanguageClient)
 
 @pytest.mark.slow
 @pytest.mark.asyncio
-async def test_session_skips_code_and_chinese_text(client: LanguageClient) -> None:
+async def test_session_skips_code_chinese_text_and_suppressed_lines(client: LanguageClient) -> None:
     uri = _open(client, "code.md", "Use `Wang Yapin` in code only.\n\n```\nWang Yapin\n```\n")
     assert await _diagnostics(client, uri) == []
     uri = _open(client, "zh.md", "王亚平在天宫空间站给学生们授课。Wang Yapin\n")
+    assert await _diagnostics(client, uri) == []
+    uri = _open(client, "quote.md", "<!-- glossary-ignore-next-line GL202 -->\nHe wrote “Wang Yapin” then.\n")
     assert await _diagnostics(client, uri) == []
 
 
