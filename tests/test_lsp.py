@@ -58,6 +58,20 @@ def test_from_units(line: str, units: int, column: int) -> None:
     assert to_units(line[:column]) <= units
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_ranges_of_findings_after_any_line_end(end: str) -> None:
+    from glossary import check_text
+    from glossary.lsp import _lines, _range
+
+    text = f"Intro.{end}Wang Yapin 🚀 Wang Yapin.{end}"
+    found = [f for f in check_text(text) if f.code == "GL202"]
+    ranges = [_range(f, _lines(text), "utf-16") for f in found]
+    assert [(r.start.line, r.start.character, r.end.line, r.end.character) for r in ranges] == \
+        [(1, 0, 1, 10), (1, 14, 1, 24)]
+    assert [(r.start.character, r.end.character) for r in (_range(f, _lines(text), "utf-8") for f in found)] == \
+        [(0, 10), (16, 26)]
+
+
 # -- add a row -----------------------------------------------------------------------------------------
 
 def test_add_row_appends_in_the_files_columns(tmp_path: Path) -> None:
@@ -236,6 +250,19 @@ async def test_session_diagnostics_fix_add_row_hover(client: LanguageClient) -> 
     assert list(client.diagnostics[uri]) == []
     rows = {t.zh: t for t in read_table(client.root / "terms.csv")}  # type: ignore[attr-defined]
     assert rows["赵明远"].en == "Zhao Mingyuan" and rows["赵明远"].pinyin == "Zhào Míngyuǎn"
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_session_offers_an_unsafe_fix_but_does_not_prefer_it(client: LanguageClient) -> None:
+    uri = _open(client, "gloss.md", "Astronaut Tianwen-3 (王亚平) spoke.\n")
+    (mismatch,) = await _diagnostics(client, uri)
+    assert mismatch.code == "GL101"
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=mismatch.range,
+        context=types.CodeActionContext(diagnostics=[mismatch])))
+    assert [(a.title, a.is_preferred) for a in actions or [] if isinstance(a, types.CodeAction)] == [
+        ("Replace '王亚平' with '天问三号' (unsafe: check the text against the Chinese)", False)]
 
 
 @pytest.mark.slow
