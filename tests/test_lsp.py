@@ -16,7 +16,8 @@ from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
 from glossary.errors import GlossaryError  # noqa: E402
-from glossary.lsp import Project, add_row, from_units, to_units  # noqa: E402
+from glossary.lsp import from_units, to_units  # noqa: E402
+from glossary.project import Project, add_row  # noqa: E402
 from glossary.model import Term  # noqa: E402
 from glossary.table import read_table  # noqa: E402
 
