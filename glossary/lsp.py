@@ -17,7 +17,9 @@ A thin layer over :func:`glossary.check_text` and the findings' fixes:
 The table is, in order: ``glossary lsp --glossary``, the client's
 ``initializationOptions.glossary``, ``[tool.glossary] glossary`` of the
 workspace's pyproject.toml, else the bundled table (which "add a row" never
-writes to). ``select``/``ignore`` of ``[tool.glossary]`` apply.
+writes to). ``select``, ``ignore``, ``exclude`` and ``per-file-ignores`` of
+``[tool.glossary]`` apply as they do for ``glossary check``, and so do inline
+suppressions (``<!-- glossary-ignore-next-line GL201 -->``).
 
 Positions: findings count code points; LSP counts in the position encoding
 agreed at initialization, UTF-16 code units unless the client offers
@@ -26,8 +28,6 @@ another. :func:`to_units` and :func:`from_units` convert.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from collections.abc import Sequence
@@ -39,14 +39,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from .atomic import atomic_writer
-from .errors import GlossaryError, Problem
-from .index import Glossary, load
+from .errors import GlossaryError
 from .model import Finding, Term
-from .normalize import zh_key
-from .table import COLUMNS, read_table, write_csv
+from .project import Project, add_row
 
-__all__ = ["ADD_ROW_COMMAND", "Project", "add_row", "build_server", "from_units", "serve", "to_units"]
+__all__ = ["ADD_ROW_COMMAND", "build_server", "from_units", "serve", "to_units"]
 
 #: The command a client runs for "add a row for this name"; its one argument is the row (a dict of columns).
 ADD_ROW_COMMAND = "glossary.addRow"
@@ -118,108 +115,6 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
-# -- the project: its table and settings -------------------------------------------------------------
-
-class Project:
-    """The glossary a workspace uses, reloaded when its table file changes.
-
-    ``table`` is the project's table (None: the bundled one); ``error`` the
-    last reload's problem, if any (the previous glossary is kept meanwhile).
-    """
-
-    def __init__(self, root: Path | None, glossary: str | None = None) -> None:
-        from .config import Config, load_config
-        from .rules import select_rules
-
-        self.root = root
-        self.error: str | None = None
-        try:
-            config = load_config(root) if root is not None else Config()
-        except GlossaryError as exc:
-            config, self.error = Config(), str(exc)
-        if glossary:
-            path: Path | None = Path(glossary) if Path(glossary).is_absolute() or root is None else root / glossary
-        else:
-            path = config.glossary
-        self.table = path
-        self.config_path = config.path
-        self.rules = select_rules(config.select or None, config.ignore or None)
-        self._mtime: int | None = None
-        self.glossary: Glossary = load()  # the bundled table until the project's loads
-        self.reload()
-
-    def _stamp(self) -> int | None:
-        try:
-            return os.stat(self.table).st_mtime_ns if self.table is not None else None
-        except OSError:
-            return None
-
-    def reload(self) -> bool:
-        """Load the table again; False (and ``error`` set) when it does not load."""
-        self._mtime = self._stamp()
-        if self.table is None:
-            return True
-        try:
-            self.glossary = load(self.table)
-        except (GlossaryError, OSError) as exc:
-            self.error = str(exc)
-            return False
-        self.error = None
-        return True
-
-    def current(self) -> Glossary:
-        """The glossary, reloaded first if its file changed since it was read."""
-        if self.table is not None and self._stamp() != self._mtime:
-            self.reload()
-        return self.glossary
-
-
-# -- add a row -----------------------------------------------------------------------------------------
-
-def _header(text: str, name: str) -> list[str]:
-    for row in csv.reader(io.StringIO(text, newline="")):
-        if len(row) <= 2 and re.fullmatch(r"sep=.", ",".join(row).strip()):
-            continue
-        if any(cell.strip() for cell in row):
-            return [cell.strip().lower() for cell in row]
-    raise GlossaryError(Problem(name, 0, "the table has no header row"))
-
-
-def add_row(table: str | os.PathLike[str], row: Term) -> Term:
-    """Append ``row`` to the CSV table at ``table``, atomically; return the row as written.
-
-    The row is written by :func:`glossary.table.write_csv`, then laid out in
-    the file's own columns; the rest of the file is kept byte for byte. Its id
-    is made unique. The new table is validated before it replaces the old one,
-    so a row that would break it is never written. A Chinese name already in
-    the table is an error.
-    """
-    from dataclasses import replace
-
-    name = os.fspath(table)
-    terms = read_table(table)  # the table as it is now must load
-    known = next((t for t in terms if any(zh_key(row.zh) == zh_key(form) for form in t.zh_forms)), None)
-    if known is not None:
-        raise GlossaryError(Problem(name, known.line, f"{row.zh} is already in the table ({known.zh}, {known.en})"))
-    ids = {t.id for t in terms}
-    new_id, n = row.id, 2
-    while new_id in ids:
-        new_id, n = f"{row.id}-{n}", n + 1
-    row = replace(row, id=new_id)
-    text = Path(table).read_bytes().decode("utf-8")
-    canonical = io.StringIO()
-    write_csv([row], canonical)
-    cells = dict(zip(COLUMNS, list(csv.reader(io.StringIO(canonical.getvalue())))[1]))
-    newline = "\r\n" if "\r\n" in text else "\n"
-    out = io.StringIO()
-    csv.writer(out, lineterminator=newline).writerow([cells.get(h, "") for h in _header(text, name)])
-    new_text = text + ("" if not text or text.endswith(("\n", "\r")) else newline) + out.getvalue()
-    read_table(io.StringIO(new_text), name=name)  # never write a table that does not load
-    with atomic_writer(table) as fh:
-        fh.write(new_text)
-    return row
-
-
 def _row_from(args: Any) -> Term:
     """The Term in an addRow command's arguments (a list holding one dict of columns)."""
     data = args[0] if isinstance(args, (list, tuple)) and args else args
@@ -275,11 +170,12 @@ class _Server(LanguageServer):
         text = doc.source
         lines = _lines(text)
         suffix = Path(doc.path).suffix.lower()
-        if doc.language_id not in _TEXT_LANGUAGES and suffix not in _TEXT_SUFFIXES or is_chinese_text(text):
-            found: list[Finding] = []
-        else:
+        rules = project.rules_for(doc.path)
+        found: list[Finding] = []
+        if rules is not None and (doc.language_id in _TEXT_LANGUAGES or suffix in _TEXT_SUFFIXES) \
+                and not is_chinese_text(text):
             markdown = not (suffix == ".txt" or doc.language_id == "plaintext")
-            found = check_text(text, g, markdown=markdown, rules=project.rules)
+            found = check_text(text, g, markdown=markdown, rules=rules)
         checked = _Checked(doc.version, lines, found)
         self.checked[uri] = checked
         return checked

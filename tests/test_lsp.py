@@ -16,7 +16,8 @@ from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
 from glossary.errors import GlossaryError  # noqa: E402
-from glossary.lsp import add_row, from_units, to_units  # noqa: E402
+from glossary.lsp import from_units, to_units  # noqa: E402
+from glossary.project import Project, add_row  # noqa: E402
 from glossary.model import Term  # noqa: E402
 from glossary.table import read_table  # noqa: E402
 
@@ -58,6 +59,20 @@ def test_from_units(line: str, units: int, column: int) -> None:
     assert to_units(line[:column]) <= units
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_ranges_of_findings_after_any_line_end(end: str) -> None:
+    from glossary import check_text
+    from glossary.lsp import _lines, _range
+
+    text = f"Intro.{end}Wang Yapin 🚀 Wang Yapin.{end}"
+    found = [f for f in check_text(text) if f.code == "GL202"]
+    ranges = [_range(f, _lines(text), "utf-16") for f in found]
+    assert [(r.start.line, r.start.character, r.end.line, r.end.character) for r in ranges] == \
+        [(1, 0, 1, 10), (1, 14, 1, 24)]
+    assert [(r.start.character, r.end.character) for r in (_range(f, _lines(text), "utf-8") for f in found)] == \
+        [(0, 10), (16, 26)]
+
+
 # -- add a row -----------------------------------------------------------------------------------------
 
 def test_add_row_appends_in_the_files_columns(tmp_path: Path) -> None:
@@ -78,6 +93,43 @@ def test_add_row_refuses_a_known_name_and_leaves_the_file(tmp_path: Path) -> Non
     assert table.read_bytes() == TABLE.replace("\n", "\r\n").encode()
     add_row(table, Term(id="zhao", zh="赵明远", en="Zhao Mingyuan"))
     assert table.read_bytes().endswith(b"\r\nzhao,\xe8\xb5\xb5\xe6\x98\x8e\xe8\xbf\x9c,Zhao Mingyuan,,,,,\r\n")
+
+
+# -- the project's table ------------------------------------------------------------------------------
+
+def test_project_reads_the_table_of_its_pyproject_and_reloads_it(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "pyproject.toml").write_text('[tool.glossary]\nglossary = "terms.csv"\nignore = ["GL102"]\n',
+                                             encoding="utf-8")
+    table = tmp_path / "terms.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    project = Project(tmp_path)
+    assert project.table == tmp_path / "terms.csv" and project.error is None
+    assert [t.id for t in project.current()] == ["wang-yaping", "tianwen-3"]
+    assert "unknown-term" not in project.rules and "forbidden" in project.rules
+    table.write_text(TABLE + "zhao,赵明远,Zhao Mingyuan,,,,,\n", encoding="utf-8")
+    os.utime(table, ns=(1, 1))  # a different modification time, however fast the write
+    assert len(project.current()) == 3  # noticed by its modification time alone
+
+
+def test_project_rules_per_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.glossary]\nexclude = ["drafts/*"]\n[tool.glossary.per-file-ignores]\n"quotes/*.md" = ["GL201"]\n',
+        encoding="utf-8")
+    project = Project(tmp_path)
+    assert "variant" in (project.rules_for(str(tmp_path / "news" / "a.md")) or ())
+    assert "variant" not in (project.rules_for(str(tmp_path / "quotes" / "a.md")) or {"variant"})
+    assert project.rules_for(str(tmp_path / "drafts" / "a.md")) is None
+
+
+def test_project_with_a_broken_table_keeps_working(tmp_path: Path) -> None:
+    (tmp_path / "terms.csv").write_text("zh,en\n王亚平\n", encoding="utf-8")
+    project = Project(tmp_path, "terms.csv")
+    assert project.error is not None and "terms.csv:2" in project.error
+    from glossary.index import default_glossary
+
+    assert project.current() is default_glossary()  # the bundled table meanwhile
 
 
 # -- a client session over stdio -------------------------------------------------------------------------
@@ -203,6 +255,19 @@ async def test_session_diagnostics_fix_add_row_hover(client: LanguageClient) -> 
 
 @pytest.mark.slow
 @pytest.mark.asyncio
+async def test_session_offers_an_unsafe_fix_but_does_not_prefer_it(client: LanguageClient) -> None:
+    uri = _open(client, "gloss.md", "Astronaut Tianwen-3 (王亚平) spoke.\n")
+    (mismatch,) = await _diagnostics(client, uri)
+    assert mismatch.code == "GL101"
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=mismatch.range,
+        context=types.CodeActionContext(diagnostics=[mismatch])))
+    assert [(a.title, a.is_preferred) for a in actions or [] if isinstance(a, types.CodeAction)] == [
+        ("Replace '王亚平' with '天问三号' (unsafe: check the text against the Chinese)", False)]
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
 async def test_session_reloads_the_table_when_it_changes(client: LanguageClient) -> None:
     uri = _open(client, "note.md", "Zhao Mingyuan (赵明远) spoke.\n")
     assert [str(d.code) for d in await _diagnostics(client, uri)] == ["GL102"]
@@ -225,10 +290,12 @@ async def test_session_reloads_the_table_when_it_changes(client: LanguageClient)
 
 @pytest.mark.slow
 @pytest.mark.asyncio
-async def test_session_skips_code_and_chinese_text(client: LanguageClient) -> None:
+async def test_session_skips_code_chinese_text_and_suppressed_lines(client: LanguageClient) -> None:
     uri = _open(client, "code.md", "Use `Wang Yapin` in code only.\n\n```\nWang Yapin\n```\n")
     assert await _diagnostics(client, uri) == []
     uri = _open(client, "zh.md", "王亚平在天宫空间站给学生们授课。Wang Yapin\n")
+    assert await _diagnostics(client, uri) == []
+    uri = _open(client, "quote.md", "<!-- glossary-ignore-next-line GL202 -->\nHe wrote “Wang Yapin” then.\n")
     assert await _diagnostics(client, uri) == []
 
 
