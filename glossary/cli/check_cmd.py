@@ -374,7 +374,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     min_severity = args.min_severity or config.min_severity or "info"
     fail_on = args.fail_on or config.fail_on or "error"
     shown = [f for f in findings if RANK[f.severity] <= RANK[min_severity]]
-    report = format_report(args.format, shown, files, statistics=args.statistics)
+    report = format_report(args.format, shown, files, statistics=args.statistics, docs=docs, glossary=g)
     if stdin_text is not None and not args.output:
         write(sys.stdout, stdin_text)  # --fix on stdin: the fixed text on stdout, the report on stderr
         write(sys.stderr, report)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import GlossaryError
 from ..model import Finding
@@ -24,8 +26,10 @@ def report_diff(diffs: list[str], fixed: int, fixed_files: int, errors: list[str
     return 1 if fixed else 0
 
 
-def format_report(name: str, shown: list[Finding], files: int, *, statistics: bool = False) -> str:
-    """The report in format ``name`` (a key of FORMATS); counts by rule with ``statistics``."""
+def format_report(name: str, shown: list[Finding], files: int, *, statistics: bool = False,
+                  docs: Sequence[Any] = (), glossary: Any = None) -> str:
+    """The report in format ``name`` (a key of FORMATS); counts by rule with ``statistics``.
+    ``docs`` (the check command's documents) and ``glossary`` are for the HTML page, which shows the texts."""
     from ..report import FORMATS, format_gitlab, format_rdjson, format_sarif, format_statistics
 
     if statistics:
@@ -36,6 +40,10 @@ def format_report(name: str, shown: list[Finding], files: int, *, statistics: bo
         return format_gitlab(shown, files, root=Path.cwd())
     if name == "rdjson":
         return format_rdjson(shown, files, line_text=_LineReader())
+    if name == "html":
+        from .report_docs import report_documents
+
+        return FORMATS["html"](shown, files, documents=report_documents(docs), glossary=glossary)
     return FORMATS[name](shown, files)
 
 

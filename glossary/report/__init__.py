@@ -1,5 +1,5 @@
 """Findings → text, JSON, SARIF 2.1.0, GitHub Actions workflow commands, reviewdog's
-rdjson, JUnit XML or a GitLab Code Quality report; and counts by rule.
+rdjson, JUnit XML, a GitLab Code Quality report or an HTML page; and counts by rule.
 
 Every format reads only :class:`~glossary.model.Finding` records (with
 ``path`` set by the caller) and returns a string; nothing here touches files.
@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from .github import format_github
 from .gitlab import format_gitlab
+from .html import format_html
 from .jsonlog import finding_dict, format_json, term_dict
 from .junit import format_junit
 from .rdjson import format_rdjson
@@ -29,6 +30,7 @@ __all__ = [
     "finding_dict",
     "format_github",
     "format_gitlab",
+    "format_html",
     "format_json",
     "format_junit",
     "format_rdjson",
@@ -51,4 +53,5 @@ FORMATS: dict[str, Callable[..., str]] = {
     "rdjson": format_rdjson,
     "junit": format_junit,
     "gitlab": format_gitlab,
+    "html": format_html,
 }
