@@ -17,6 +17,8 @@ Otherwise the replacement is the house form exactly as the table writes it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..forms import plurals
 from ..model import Fix, Term
 from ..normalize import en_key
@@ -24,6 +26,7 @@ from ..normalize import en_key
 __all__ = ["house_form", "fix_to", "is_plural_of"]
 
 
+@lru_cache(maxsize=8192)
 def is_plural_of(found: str, term: Term) -> str | None:
     """The singular of ``found`` when it is the regular plural of one of the
     term's listed forms (not itself a listed form), else None.
@@ -56,6 +59,7 @@ def _listed_in_capitals(found: str, term: Term) -> bool:
                for f in (term.en, *term.aliases, *term.derived, *term.variants, *term.forbidden))
 
 
+@lru_cache(maxsize=8192)
 def house_form(found: str, want: str, term: Term | None = None) -> str:
     """``want`` shaped like ``found``: its number (with ``term``), its case pattern and its apostrophe.
 

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from difflib import SequenceMatcher
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..match_zh import find_zh
 from ..forms import ACCEPTED_KINDS
@@ -140,6 +141,7 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
     return findings
 
 
+@lru_cache(maxsize=8192)
 def _same_name(a: str, b: str) -> bool:
     """Are two spellings spellings of one name (not an abbreviation, a former
     name or a translation)?
