@@ -138,9 +138,9 @@ def test_diff_to_a_file_and_fix_in_processes(here: Path, capsys: pytest.CaptureF
     assert check("--diff", "-o", "fixes.diff", "a.md", "b.md", "c.md") == 1
     diff = (here / "fixes.diff").read_text(encoding="utf-8")
     assert capsys.readouterr().out == "" and diff.count("+++ b/") == 3
-    assert check("--fix", "--jobs", "2", "a.md", "b.md", "c.md") == 1
+    assert check("--fix", "--jobs", "2", "a.md", "b.md", "c.md", "./a.md", ".") == 1
     assert all((here / n).read_text(encoding="utf-8") == FIXED for n in ("a.md", "b.md", "c.md"))
-    assert "applied 12 fixes in 3 files; 3 problems left" in capsys.readouterr().err
+    assert "applied 12 fixes in 3 files; 3 problems left" in capsys.readouterr().err  # each file once
 
 
 def test_readme_session_shows_the_real_diff(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
