@@ -264,3 +264,10 @@ def test_statistics(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data[0] == {"code": "GL202", "name": "forbidden", "count": 3, "fixable": 3, "unsafe_fixable": 0}
     assert data[2] == {"code": "GL101", "name": "gloss-mismatch", "count": 1, "fixable": 0, "unsafe_fixable": 1}
+
+
+def test_rdjson_byte_columns_from_the_file(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "a.md").write_text("李强说 Wang Yapin 到了。\n", encoding="utf-8")
+    assert check("--format", "rdjson", "--select", "GL202", "a.md") == 1
+    [d] = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert d["location"]["range"] == {"start": {"line": 1, "column": 11}, "end": {"line": 1, "column": 21}}

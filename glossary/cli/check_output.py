@@ -58,14 +58,22 @@ def emit(report: str, output: str | None) -> None:
 
 
 class _LineReader:
-    """(path, line) → the line's text, reading each file once (for rdjson's byte columns)."""
+    """(path, line) → the line's text, reading each file once (for rdjson's byte columns).
+
+    None for XLIFF, PO and TMX files, whose findings count columns within the
+    segment's text, not the file's line: their columns stay in characters.
+    """
 
     def __init__(self) -> None:
         self._lines: dict[str, list[str] | None] = {}
 
     def __call__(self, path: str, line: int) -> str | None:
         if path not in self._lines:
-            from ..bilingual import read_text
+            from ..bilingual import TRANSLATION_SUFFIXES, read_text
+
+            if Path(path).suffix.lower() in TRANSLATION_SUFFIXES:
+                self._lines[path] = None
+                return None
             from ..source import LineIndex
 
             try:
