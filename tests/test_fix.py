@@ -119,3 +119,43 @@ def test_plain_text_fixes_what_markdown_would_skip(g: glossary.Glossary) -> None
 
 def test_public_api() -> None:
     assert glossary.apply_fixes is apply_fixes and glossary.fix_text is fix_text and glossary.Fix is Fix
+
+
+# -- properties --------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from glossary.source import mask  # noqa: E402
+
+_G = glossary.load()
+_FORMS = sorted({f for t in _G for f in (t.en, *t.aliases, *t.variants, *t.forbidden) if "{n}" not in f})
+_pieces = st.one_of(
+    st.sampled_from(_FORMS),
+    st.sampled_from([" ", " ", ". ", ", ", "\n", "\n\n", "’s ", "'s ", "(", ")", "`", "[", "](https://x.org/", "<!-- ",
+                     " -->", "<!-- glossary off -->", "<!-- glossary on -->", "    ", "**", "\r\n", "the ", "A "]),
+    st.text(alphabet="abcXYZ李强王亚平北斗", max_size=5),
+)
+_texts = st.lists(_pieces, max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts, st.booleans(), st.booleans())
+def test_fixing_properties(text: str, markdown: bool, unsafe: bool) -> None:
+    """On any text: fixing is idempotent, leaves no fix that would apply, keeps every skipped region
+    as it was, and changes only the spans of the findings it applied."""
+    fixed = fix_text(text, _G, markdown=markdown, unsafe=unsafe)
+    assert fix_text(fixed, _G, markdown=markdown, unsafe=unsafe) == fixed
+    left = plan_edits(fixed, glossary.check_text(fixed, _G, markdown=markdown), unsafe=unsafe, markdown=markdown)
+    assert left == []
+    # One pass: the text outside the edits is untouched, and no edit lies in a skipped region.
+    edits = plan_edits(text, glossary.check_text(text, _G, markdown=markdown), unsafe=unsafe, markdown=markdown)
+    masked = mask(text, markdown=markdown)
+    pos, rebuilt = 0, []
+    for e in edits:
+        assert pos <= e.start and masked[e.start:e.end] == text[e.start:e.end]
+        rebuilt += [text[pos:e.start], e.replacement]
+        pos = e.end
+    rebuilt.append(text[pos:])
+    assert apply_fixes(text, glossary.check_text(text, _G, markdown=markdown), unsafe=unsafe,
+                       markdown=markdown) == "".join(rebuilt)
