@@ -98,11 +98,20 @@ def test_cli_baseline_for_a_bilingual_file(tmp_path: Path, monkeypatch: pytest.M
     assert main(["check", "--no-config", "--baseline", "b.json", "t.tsv"]) == 0
 
 
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "b.json: cannot read the baseline: No such file or directory"),  # baseline-missing
+    ("not json", "b.json:1: not a baseline file (JSON): Expecting value: line 1 column 1 (char 0)"),  # baseline-not-json
+    ("[]", 'b.json: not a baseline file: expected {"version": 1, "findings": [...]} '  # baseline-wrong-shape
+           "(hint: write one with --write-baseline)"),
+    ('{"version": 1, "findings": [{}, {}, {"path": "a.md"}]}',
+     "b.json: baseline entry 1 lacks path, code, found, expected, context or occurrence"),
+])
 def test_cli_bad_baseline_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+                                  capsys: pytest.CaptureFixture[str], content: str | None, message: str) -> None:
+    """baseline-missing, baseline-not-json, baseline-wrong-shape (docs/errors.md)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "b.json").write_text("[]", encoding="utf-8")
+    if content is not None:
+        (tmp_path / "b.json").write_text(content, encoding="utf-8")
     assert main(["check", "--no-config", "--baseline", "b.json", "a.md"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("glossary: b.json") and len(err.strip().splitlines()) == 1
+    assert capsys.readouterr().err == f"glossary: {message}\n"

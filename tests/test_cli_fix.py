@@ -133,6 +133,7 @@ def test_fix_with_diff_is_diff(here: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_diff_to_a_file_and_fix_in_processes(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """fix-file-named-twice (docs/errors.md), in worker processes."""
     for name in ("a.md", "b.md", "c.md"):
         (here / name).write_text(ARTICLE, encoding="utf-8")
     assert check("--diff", "-o", "fixes.diff", "a.md", "b.md", "c.md") == 1
@@ -187,6 +188,7 @@ XLIFF = """\
 
 
 def test_fix_xliff_through_translate_toolkit(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """fix-xliff-inline-markup (docs/errors.md): the unit with inline markup is left alone and reported."""
     pytest.importorskip("translate.storage.xliff")
     from translate.storage.xliff import xlifffile
 
@@ -233,10 +235,13 @@ def test_per_file_ignores(here: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_bad_per_file_ignores_exit_2(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """per-file-ignores-unknown-rule (docs/errors.md)."""
     (here / "pyproject.toml").write_text('[tool.glossary.per-file-ignores]\n"*.md" = ["GL777"]\n', encoding="utf-8")
     (here / "a.md").write_text("x\n", encoding="utf-8")
     assert main(["check", "a.md"]) == 2
-    assert "per-file-ignores '*.md': unknown rule or code prefix 'GL777'" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"glossary: {here / 'pyproject.toml'}: [tool.glossary] per-file-ignores '*.md': unknown rule or code prefix "
+        "'GL777' (hint: see 'glossary rule' for the list)\n")
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "rdjson", "junit", "gitlab"])
@@ -271,3 +276,48 @@ def test_rdjson_byte_columns_from_the_file(here: Path, capsys: pytest.CaptureFix
     assert check("--format", "rdjson", "--select", "GL202", "a.md") == 1
     [d] = json.loads(capsys.readouterr().out)["diagnostics"]
     assert d["location"]["range"] == {"start": {"line": 1, "column": 11}, "end": {"line": 1, "column": 21}}
+
+
+def test_fix_write_fails(here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """fix-write-fails (docs/errors.md): a full disk while a.md is rewritten; b.md is still fixed."""
+    import errno
+
+    import glossary.atomic as atomic
+
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (here / "b.md").write_text("Tianwen 3 flew.\n", encoding="utf-8")
+    real = atomic.os.fsync
+    calls = []
+
+    def full_once(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", full_once)
+    assert check("--fix", "a.md", "b.md") == 2
+    err = capsys.readouterr().err
+    assert "glossary: a.md: No space left on device\n" in err
+    assert (here / "a.md").read_text(encoding="utf-8") == ARTICLE
+    assert (here / "b.md").read_text(encoding="utf-8") == "Tianwen-3 flew.\n"
+    assert sorted(p.name for p in here.iterdir()) == ["a.md", "b.md"]  # no temporary file left
+
+
+def test_fix_quoted_cell(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """fix-quoted-cell (docs/errors.md)."""
+    text = 'source,target\n天问三号,"Tianwen 3, the ""probe"""\n王亚平,Wang Yapin\n'
+    (here / "t.csv").write_text(text, encoding="utf-8")
+    assert check("--fix", "t.csv") == 0
+    assert (here / "t.csv").read_text(encoding="utf-8") == text.replace("Wang Yapin", "Wang Yaping")
+    assert "GL201 [variant] 'Tianwen 3'" in capsys.readouterr().out
+
+
+def test_po_plural_entries_are_left_alone(here: Path) -> None:
+    """fix-xliff-inline-markup (docs/errors.md), for a PO plural entry."""
+    pytest.importorskip("translate.storage.pypo")
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgid "王亚平"\nmsgid_plural "王亚平们"\nmsgstr[0] "Wang Yapin"\nmsgstr[1] "Wang Yapins"\n')
+    (here / "p.po").write_text(text, encoding="utf-8")
+    assert check("--fix", "p.po") == 1
+    assert (here / "p.po").read_text(encoding="utf-8") == text

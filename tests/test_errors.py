@@ -608,6 +608,10 @@ CASE_IDS = (
        "write-interrupted", "write-service-rejects", "write-missing-folder", "write-folder", "write-safe-not-csv",
        "write-safe"}
     | {"no-eval"}
+    # tests/test_cli_fix.py, tests/test_fix.py, tests/test_suppress.py, tests/test_baseline.py
+    | {"fix-write-fails", "fix-stale-finding", "fix-in-skipped-region", "fix-quoted-cell", "fix-xliff-inline-markup",
+       "fix-file-named-twice", "suppression-unknown-rule", "per-file-ignores-unknown-rule", "baseline-missing",
+       "baseline-not-json", "baseline-wrong-shape"}
 )
 
 

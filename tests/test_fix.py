@@ -89,12 +89,14 @@ def test_link_text_is_fixed_and_its_target_is_not(g: glossary.Glossary) -> None:
 
 
 def test_a_finding_about_a_skipped_region_is_not_applied(g: glossary.Glossary) -> None:
+    """fix-in-skipped-region (docs/errors.md)."""
     text = "x `Wang Yapin` y"
     [f] = glossary.check_text("x  Wang Yapin  y", g)  # a finding whose span is code in ``text``
     assert apply_fixes(text, [f]) == text
 
 
 def test_stale_findings_are_skipped(g: glossary.Glossary) -> None:
+    """fix-stale-finding (docs/errors.md)."""
     findings = glossary.check_text("Astronaut Wang Yapin spoke.", g)
     assert apply_fixes("Astronaut Zhou Yapin spoke.", findings) == "Astronaut Zhou Yapin spoke."
 

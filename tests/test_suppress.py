@@ -84,3 +84,10 @@ def test_suppressions_hold_across_the_pieces_of_a_long_text(g: glossary.Glossary
 def test_find_suppressions_lines() -> None:
     [s] = find_suppressions("a\n<!-- glossary-ignore-next-line GL201 -->\nb", line_offset=10)
     assert (s.line, s.target_line, s.rules) == (12, 13, frozenset({"variant"}))
+
+
+def test_unknown_rule_message(g: glossary.Glossary) -> None:
+    """suppression-unknown-rule (docs/errors.md)."""
+    [f] = glossary.check_text("Tianwen-3 flew. <!-- glossary-ignore-line GL299 -->", g)
+    assert (f.code, f.rule, f.message) == (
+        "GL901", "unused-suppression", "suppression names unknown rule 'GL299'; see 'glossary rule' for the list")
