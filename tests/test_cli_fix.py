@@ -105,6 +105,17 @@ def test_fix_respects_suppressions_and_the_baseline(here: Path, capsys: pytest.C
     assert (here / "b.md").read_text(encoding="utf-8") == "Intro.\n\nTianwen 3 flew.\n\nThe BeiDou system.\n"
 
 
+def test_a_baseline_finding_on_a_fixed_line_is_not_fixed(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (here / "a.md").write_text("Astronaut Wang Yapin spoke of Tianwen 3.\n", encoding="utf-8")
+    # Recorded while only GL202 ran: the variant on the same line is new when every rule runs.
+    assert check("--select", "GL202", "--write-baseline", "base.json", "a.md") == 1
+    capsys.readouterr()
+    assert check("--fix", "--baseline", "base.json", "a.md") == 1
+    assert (here / "a.md").read_text(encoding="utf-8") == "Astronaut Wang Yapin spoke of Tianwen-3.\n"
+    # Fixing the variant edited the line the baseline's key reads, so the old finding is now reported.
+    assert capsys.readouterr().out.startswith("a.md:1:11: GL202 [forbidden]")
+
+
 def test_fix_on_stdin_prints_the_fixed_text(here: Path, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     import io

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..baseline import Key, finding_keys, new_findings
 from ..errors import GlossaryError
+from ..fix import MAX_PASSES
 from ..model import Finding
 from .common import is_chinese_text
 
@@ -127,7 +128,8 @@ def _check_doc_or_raise(doc: Doc, g: Any, opts: Options) -> Outcome:
             fixed = None
             if opts.fix or opts.diff:
                 fixed = fix_document(doc.kind, doc.path, None, g, rules, unsafe=opts.unsafe, write=not opts.diff,
-                                     keep=_Keeper(opts.baseline), text=whole, markdown=markdown)
+                                     keep=_Keeper(opts.baseline), text=whole, markdown=markdown,
+                                     passes=1 if opts.baseline else MAX_PASSES)
                 if opts.diff:
                     return Outcome(files=1, fixed=fixed.fixed, diff=fixed.diff)
                 whole = fixed.text if fixed.text is not None else whole

@@ -70,12 +70,12 @@ def _apply(text: str, findings: list[Finding], unsafe: bool, markdown: bool) -> 
     return "".join(parts), len(edits)
 
 
-def _fix_text(text: str, path: str, g: Any, rules: frozenset[str], markdown: bool, unsafe: bool, keep: Keep
-              ) -> tuple[str, int]:
+def _fix_text(text: str, path: str, g: Any, rules: frozenset[str], markdown: bool, unsafe: bool, keep: Keep,
+              passes: int) -> tuple[str, int]:
     from ..check import check_text
 
     total = 0
-    for _ in range(MAX_PASSES):
+    for _ in range(passes):
         found = [replace(f, path=path) for f in check_text(text, g, markdown=markdown, rules=rules)]
         text, n = _apply(text, keep(found, line_contexts(found, text)), unsafe, markdown)
         if not n:
@@ -168,20 +168,23 @@ def _fix_store(path: str, g: Any, rules: frozenset[str], unsafe: bool, keep: Kee
 
 
 def fix_document(kind: str, path: str, target: str | None, g: Any, rules: frozenset[str], *, unsafe: bool,
-                 write: bool, keep: Keep, text: str | None = None, markdown: bool = True) -> FixResult:
+                 write: bool, keep: Keep, text: str | None = None, markdown: bool = True,
+                 passes: int = MAX_PASSES) -> FixResult:
     """Fix one document (``kind`` as in check_cmd: text, stdin, pairs, aligned); write it unless ``write`` is
-    false. ``text`` is a text document's content when already read (stdin's must be)."""
+    false. ``text`` is a text document's content when already read (stdin's must be). A text is checked and
+    fixed ``passes`` times at most (bilingual files once): with a baseline, once, as a fix changes the lines
+    the baseline's keys read."""
     from ..bilingual import read_aligned, read_table_pairs
 
     if kind == "stdin":
         assert text is not None
-        after, n = _fix_text(text, path, g, rules, markdown, unsafe, keep)
+        after, n = _fix_text(text, path, g, rules, markdown, unsafe, keep, passes)
         return FixResult(n, unified_diff(text, after, path), after)
     if kind == "text":
         before, bom = _read(path)
         if text is not None and text != before:
             raise GlossaryError(Problem(path, 0, "the file changed while it was being fixed"))
-        after, n = _fix_text(before, path, g, rules, markdown, unsafe, keep)
+        after, n = _fix_text(before, path, g, rules, markdown, unsafe, keep, passes)
         if n and write:
             _write(path, after, bom)
         return FixResult(n, unified_diff(before, after, os.path.normpath(path)), after)
