@@ -14,7 +14,7 @@ from ..model import Match, Term
 from ..match_zh import find_zh
 from ..normalize import en_key, is_han, zh_key
 from ..pinyin import strip_tones
-from ..suggest import suggest_row
+from ..suggest import origin_of, suggest_row
 from ..table import guess_category
 from ._base import Doc, Gloss, name_end
 
@@ -181,7 +181,7 @@ def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
     expected = romanize(zh, kind=category, tones=False)
     context = doc.masked[max(0, gloss.name_end - 200):gloss.name_end] if gloss.kind == "after" and not wrong else ""
     row = suggest_row(zh, "" if wrong else used, category, context=context)  # glossary.suggest: text, CC-CEDICT, pinyin
-    shown = f"{used!r}" if used else "no English"
+    shown = f"{used or row.en!r}" if used or origin_of(row) == "text" else "no English"
     doc.add("unknown-term", zs, ze, f"{gloss.zh} ({shown}) is not in the glossary; suggested row: "
             f"{row.zh},{row.en},{row.pinyin},{row.category}", suggestion=row)
     if wrong:
