@@ -176,13 +176,15 @@ def is_pinyin(text: str) -> bool:
     (False, False, True, False)
     >>> is_pinyin("Tiananmen"), is_pinyin("Xi'an"), is_pinyin("Wang'ya"), is_pinyin("Lìu")
     (True, True, False, False)
+    >>> is_pinyin("A"), is_pinyin("F"), is_pinyin("Chángzhēng 2 F")
+    (True, False, True)
     """
     if not isinstance(text, str):
         return False
     words = re.split(r"[\s\-]+", unicodedata.normalize("NFC", text).strip())
     has_pinyin = False
     for word in words:
-        if DESIGNATION.fullmatch(word):
+        if _is_designation(word):
             continue
         if not _is_pinyin_word(word):
             return False
@@ -217,7 +219,7 @@ def syllabify(text: str) -> list[str] | None:
         return None
     out: list[str] = []
     for word in re.split(r"[\s\-]+", unicodedata.normalize("NFC", text).strip()):
-        if DESIGNATION.fullmatch(word):
+        if _is_designation(word):
             continue
         for part in re.split(f"[{APOSTROPHES}]", word):
             parsed = _decompose(part)
@@ -239,6 +241,12 @@ def syllabify(text: str) -> list[str] | None:
 #: fiào (覅). Pinyin only as a word on their own, so that English words such as
 #: Tim (ti + m) or Sam never read as pinyin.
 _INTERJECTIONS = frozenset({"m", "n", "ng", "hm", "hng", "fiao"})
+
+
+def _is_designation(word: str) -> bool:
+    """A designation (10, F, C919), except the one-letter syllables A, E and O
+    (阿, 鹅, 哦 without tones), which are pinyin."""
+    return DESIGNATION.fullmatch(word) is not None and word not in ("A", "E", "O")
 
 
 def is_interjection(word: str) -> bool:

@@ -545,6 +545,7 @@ def test_every_romanization_passes_the_pinyin_check(parts: list[str], kind: str 
     ("嗯", "Ńg"),  # only nasal readings: ńg (toneless Ng; N alone is a designation), a word of its own
     ("嗯嗯", "Ńg Ńg"),
     ("覅", "Fiào"),
+    ("㔩", "È"),  # without tones a lone E, like A (阿) and O (哦): pinyin, not a designation
 ])
 def test_interjection_readings(zh: str, expected: str) -> None:
     assert romanize(zh) == expected
@@ -552,7 +553,8 @@ def test_interjection_readings(zh: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("word, pinyin", [("Tim", False), ("Sam", False), ("Hmm", False), ("Wangng", False),
-                                          ("Ng", True), ("hm", True), ("Ḿ", True), ("Hng", True)])
+                                          ("Ng", True), ("hm", True), ("Ḿ", True), ("Hng", True),
+                                          ("A", True), ("E", True), ("O", True), ("F", False), ("N", False)])
 def test_interjections_are_pinyin_only_alone(word: str, pinyin: bool) -> None:
     assert is_pinyin(word) is pinyin
 
