@@ -23,16 +23,19 @@ __all__ = [
     "CATEGORIES",
     "ROMANIZATIONS",
     "Finding",
+    "Fix",
     "Glossary",
     "GlossaryError",
     "Match",
     "Problem",
     "Term",
+    "apply_fixes",
     "check_pair",
     "check_pairs",
     "check_text",
     "export",
     "find_terms",
+    "fix_text",
     "load",
     "romanize",
 ]
@@ -44,9 +47,10 @@ _HOME = {
     "check_pair": ".check", "check_pairs": ".check", "check_text": ".check",
     "GlossaryError": ".errors", "Problem": ".errors",
     "export": ".exports",
+    "apply_fixes": ".fix", "fix_text": ".fix",
     "Glossary": ".index", "load": ".index",
     "find_terms": ".match",
-    "CATEGORIES": ".model", "ROMANIZATIONS": ".model", "Finding": ".model", "Match": ".model", "Term": ".model",
+    "CATEGORIES": ".model", "ROMANIZATIONS": ".model", "Finding": ".model", "Fix": ".model", "Match": ".model", "Term": ".model",
     "romanize": ".pinyin",
 }
 
@@ -54,9 +58,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .check import check_pair, check_pairs, check_text
     from .errors import GlossaryError, Problem
     from .exports import export
+    from .fix import apply_fixes, fix_text
     from .index import Glossary, load
     from .match import find_terms
-    from .model import CATEGORIES, ROMANIZATIONS, Finding, Match, Term
+    from .model import CATEGORIES, ROMANIZATIONS, Finding, Fix, Match, Term
     from .pinyin import romanize
 
 

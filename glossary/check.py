@@ -21,6 +21,7 @@ from .rules._base import Doc
 from .rules.consistency import Spelling, check_inconsistent, check_renderings, check_untranslated, is_accepted, spellings
 from .rules.gloss import check_glosses
 from .rules.parallel import check_parallel, check_unknown_names
+from .suppress import Suppression, apply_suppressions, find_suppressions
 
 __all__ = ["TextPiece", "check_pair", "check_pairs", "check_text", "check_text_pieces"]
 
@@ -69,6 +70,9 @@ def check_text(
     Runs gloss-mismatch, unknown-term, pinyin-mismatch, variant, forbidden,
     inconsistent and untranslated. With ``markdown=True`` (the default) code,
     link targets and ``<!-- glossary off -->`` regions are skipped.
+    Suppression comments (``<!-- glossary-ignore-next-line GL201 -->``, see
+    :mod:`glossary.suppress`) silence findings, and unused-suppression
+    reports those that silence nothing.
 
     >>> [f.rule for f in check_text("Premier Li Qiang (李强) met Zhang Ji (张琦).")]
     ['gloss-mismatch']
@@ -79,7 +83,7 @@ def check_text(
     _text_rules(doc, rules)
     if "inconsistent" in rules:
         doc.findings += check_inconsistent(spellings(doc))
-    return _sorted(doc.findings, rules)
+    return _sorted(apply_suppressions(doc.findings, find_suppressions(text, markdown=markdown), rules), rules)
 
 
 class TextPiece(Protocol):
@@ -115,12 +119,14 @@ def check_text_pieces(
     findings: list[Finding] = []
     kept: list[Spelling] = []
     accepted: set[str] = set()
+    suppressions: list[Suppression] = []
     for piece in pieces:
         doc = Doc(piece.text, g, markdown=markdown)
         if piece.masked is not None:
             doc.masked = piece.masked  # a cached property: the reader masked it already
         _text_rules(doc, rules)
         shift = piece.line_offset
+        suppressions += find_suppressions(piece.text, markdown=markdown, line_offset=shift)
         findings += [replace(f, line=f.line + shift, end_line=f.end_line + shift) if shift else f for f in doc.findings]
         if "inconsistent" in rules:
             for sp in spellings(doc, shift):
@@ -131,7 +137,7 @@ def check_text_pieces(
                 kept.append(sp)
     if "inconsistent" in rules:
         findings += check_inconsistent(kept)
-    return _sorted(findings, rules)
+    return _sorted(apply_suppressions(findings, suppressions, rules), rules)
 
 
 def _pair(

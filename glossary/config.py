@@ -11,7 +11,11 @@ CLI). Keys:
     glob patterns of files that ``glossary check`` skips, matched against
     paths relative to the pyproject.toml's folder and against file names;
 ``fail-on``, ``min-severity``
-    defaults for the options of the same names.
+    defaults for the options of the same names;
+``per-file-ignores``
+    a table of glob pattern → rules (codes, prefixes or names) that do not run
+    on the files it matches, as ruff's: ``"quotes/*.md" = ["GL201"]``; patterns
+    match like ``exclude``'s.
 
 Command-line options override every key.
 """
@@ -28,7 +32,7 @@ from .model import SEVERITIES
 
 __all__ = ["Config", "find_pyproject", "load_config"]
 
-_KEYS = ("glossary", "select", "ignore", "exclude", "fail-on", "min-severity")
+_KEYS = ("glossary", "select", "ignore", "exclude", "fail-on", "min-severity", "per-file-ignores")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     fail_on: str | None = None
     min_severity: str | None = None
+    #: (glob pattern, rule names) pairs from ``per-file-ignores``, in file order.
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def root(self) -> Path | None:
@@ -73,6 +79,23 @@ def _names(value: Any, key: str, path: Path) -> list[str]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return [v.strip() for v in value if v.strip()]
     raise GlossaryError(Problem(str(path), 0, f"[tool.glossary] {key} must be a list of strings"))
+
+
+def _per_file_ignores(value: Any, path: Path) -> tuple[tuple[str, frozenset[str]], ...]:
+    from .rules import select_rules
+
+    if not isinstance(value, dict):
+        raise GlossaryError(Problem(str(path), 0, "[tool.glossary] per-file-ignores must be a table of pattern = rules"))
+    out = []
+    for pattern, keys in value.items():
+        names = _names(keys, f"per-file-ignores {pattern!r}", path)
+        try:
+            rules = select_rules(names) if names else frozenset()
+        except KeyError as exc:
+            raise GlossaryError(Problem(str(path), 0, f"[tool.glossary] per-file-ignores {pattern!r}: {exc.args[0]}",
+                                        "see 'glossary rule' for the list")) from None
+        out.append((pattern, rules))
+    return tuple(out)
 
 
 def load_config(start: str | Path | None = None) -> Config:
@@ -116,4 +139,5 @@ def load_config(start: str | Path | None = None) -> Config:
         exclude=_names(table.get("exclude", []), "exclude", path),
         fail_on=levels["fail-on"],
         min_severity=levels["min-severity"],
+        per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), path),
     )

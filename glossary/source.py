@@ -83,18 +83,22 @@ def _mask_code_spans(text: str) -> str:
     return "".join(parts)
 
 
-def mask(text: str, *, markdown: bool = True) -> str:
+def mask(text: str, *, markdown: bool = True, comments: bool = True) -> str:
     """``text`` with skipped regions blanked out; same length, same line breaks.
+
+    With ``comments=False`` HTML comments and ``<!-- glossary off -->``
+    markers are left as they are (code is still blanked): what
+    :mod:`glossary.suppress` searches for its comments.
 
     >>> mask("Use `Li Qiang` here; see [Tianjin](https://x.cn/Tianjin).")
     'Use            here; see [Tianjin]                      .'
     """
-    if "<!--" in text:
+    if "<!--" in text and comments:
         text = _OFF_ON.sub(_blank, text)
     if not markdown:
         return text
     # Each pattern runs only where its marker occurs at all: cheap on long texts.
-    if "<!--" in text:
+    if "<!--" in text and comments:
         text = _COMMENT.sub(_blank, text)
     if "```" in text or "~~~" in text:
         text = _FENCE.sub(_blank, text)

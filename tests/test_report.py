@@ -62,8 +62,9 @@ def test_json_has_every_field(findings):
     assert [d["code"] for d in data] == ["GL202", "GL101", "GL201", "GL102"]
     first = data[0]
     assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
-                          "found", "expected", "term", "suggestion", "segment", "side"}
+                          "found", "expected", "term", "suggestion", "segment", "side", "fix"}
     assert first["term"] == {"id": "wang-yaping", "zh": "王亚平", "en": "Wang Yaping"}
+    assert first["fix"] == {"replacement": "Wang Yaping", "safe": True}
     assert (first["line"], first["column"], first["end_column"], first["found"]) == (1, 11, 21, "Wang Yapin")
     unknown = data[-1]
     assert unknown["term"] is None

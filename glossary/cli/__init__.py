@@ -1,4 +1,4 @@
-"""The ``glossary`` command: check, validate, export, pinyin, lookup, suggest, rule.
+"""The ``glossary`` command and its subcommands (one module per group, listed in ``COMMANDS``).
 
 ``main(argv=None) -> int`` parses the arguments, runs one subcommand and
 returns the exit status, so tests can call it directly. Exit statuses:
@@ -19,13 +19,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import GlossaryError
-from . import check_cmd, lookup_cmd, table_cmd
+from . import check_cmd, lookup_cmd, lsp_cmd, score_cmd, table_cmd
 from .common import PROG, UsageError
 
 __all__ = ["main"]
 
 #: The modules whose subcommands make up the command, in the order of ``--help``.
-COMMANDS = (check_cmd, table_cmd, lookup_cmd)
+COMMANDS = (check_cmd, table_cmd, lookup_cmd, score_cmd, lsp_cmd)
 
 
 def _parser() -> argparse.ArgumentParser:

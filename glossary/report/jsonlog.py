@@ -52,6 +52,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "suggestion": None if f.suggestion is None else term_dict(f.suggestion),
         "segment": f.segment,
         "side": f.side,
+        "fix": None if f.fix is None else {"replacement": f.fix.replacement, "safe": f.fix.safe},
     }
 
 

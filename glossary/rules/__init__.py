@@ -145,6 +145,18 @@ RULES: tuple[Rule, ...] = (
         "pair",
         default=False,
     ),
+    Rule(
+        "GL901", "unused-suppression", "info",
+        "A suppression comment (glossary-ignore-line, glossary-ignore-next-line) that silences nothing, or that names "
+        "a rule that does not exist.",
+        "A suppression outlives the finding it was written for: once the text is fixed it only hides the next real "
+        "problem on that line. It is reported only when every rule it names ran.",
+        "Wang Yaping spoke. <!-- glossary-ignore-line -->  →  the suppression of any rule on line 1 silences "
+        "nothing.\n"
+        "Tianwen-3 flew. <!-- glossary-ignore-line GL299 -->  →  the suppression names unknown rule 'GL299'.",
+        "Delete the comment, or name the rule that fires on that line.",
+        "text",
+    ),
 )
 
 #: The rules that run when none are selected.

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..model import Finding, Match, Term
+from ..model import Finding, Fix, Match, Term
 from ..normalize import HAN_CLASS, IGNORABLE, en_key, fold_en_text, is_han, is_latin_word
 from ..source import LineIndex, blank, mask
 from . import get_rule
@@ -321,8 +321,9 @@ def finding(
     expected: str | None = None,
     term: Term | None = None,
     suggestion: Term | None = None,
+    fix: Fix | None = None,
 ) -> Finding:
-    """A Finding for ``doc.text[start:end]`` under ``rule`` (a rule name)."""
+    """A Finding for ``doc.text[start:end]`` under ``rule`` (a rule name), with its ``fix`` if any."""
     r = get_rule(rule)
     line, col = doc.lines.position(start)
     end_line, end_col = doc.lines.position(end)
@@ -341,4 +342,5 @@ def finding(
         suggestion=suggestion,
         segment=doc.segment,
         side=doc.side,
+        fix=fix,
     )

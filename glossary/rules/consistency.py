@@ -15,6 +15,7 @@ from ..normalize import en_exact, en_key
 from . import get_rule
 from ..normalize import HAN_RUN
 from ._base import Doc
+from ._fixes import fix_to, is_plural_of
 
 __all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untranslated", "form_key", "is_accepted", "spellings"]
 
@@ -22,7 +23,7 @@ __all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untransl
 def _nearest_accepted(m: Match) -> str:
     """The accepted form a spelling is closest to: the alias it only
     re-spells (Beidou → BeiDou), else the preferred rendering."""
-    key = en_key(m.text)
+    key = en_key(is_plural_of(m.text, m.term) or m.text) if m.term.category != "person" else en_key(m.text)
     for form in m.term.accepted:
         if en_key(form) == key:
             return form
@@ -39,15 +40,16 @@ def check_renderings(doc: Doc) -> None:
         form = m.form
         if form == "forbidden":
             doc.add("forbidden", m.start, m.end, f"{m.text!r} is wrong for {m.term.zh}; use {m.term.en!r}",
-                    expected=m.term.en, term=m.term)
+                    expected=m.term.en, term=m.term, fix=fix_to(m.text, m.term.en, m.term))
         elif form in ("variant", "tolerant"):
             want = _nearest_accepted(m)
             what = "a variant" if form == "variant" else "not the house spelling"
-            doc.add("variant", m.start, m.end, f"{m.text!r} is {what}; use {want!r}", expected=want, term=m.term)
+            doc.add("variant", m.start, m.end, f"{m.text!r} is {what}; use {want!r}", expected=want, term=m.term,
+                    fix=fix_to(m.text, want, m.term))
         elif form == "case" and lower_case_text is False:
             want = _nearest_accepted(m)
             doc.add("case", m.start, m.end, f"{m.text!r} differs from {want!r} only in case", expected=want,
-                    term=m.term)
+                    term=m.term, fix=fix_to(m.text, want, m.term))
 
 
 _ACCEPTED = "\x00accepted"
@@ -130,6 +132,7 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
                     message=f"{o.found!r} here, but {ref.found!r} on {where}; use {want!r} throughout",
                     line=o.line, column=o.column, end_line=o.end_line, end_column=o.end_column, found=o.found,
                     expected=want, term=o.term, segment=o.segment, side=o.side,
+                    fix=fix_to(o.found, want, o.term),
                 ))
     return findings
 
@@ -195,4 +198,6 @@ def check_untranslated(doc: Doc, *, allow_glosses: bool = True) -> None:
         else:
             msg = f"{shown!r} is untranslated"
             expected = None
-        doc.add("untranslated", s, e, msg, expected=expected)
+        # Replacing the characters with their English is a guess about the
+        # sentence (they may be a quotation): an unsafe fix.
+        doc.add("untranslated", s, e, msg, expected=expected, fix=fix_to(doc.text[s:e], expected, safe=False))

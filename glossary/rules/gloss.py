@@ -17,6 +17,7 @@ from ..pinyin import strip_tones
 from ..suggest import origin_of, suggest_row
 from ..table import guess_category
 from ._base import Doc, Gloss, name_end
+from ._fixes import fix_to
 
 __all__ = ["check_glosses", "suggest_row"]
 
@@ -81,7 +82,8 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
         if other is not None and other.term.id != term.id:
             doc.add("gloss-mismatch", zs, ze,
                     f"gloss {gloss.zh} is {term.en!r}, but the English before it is {other.text!r} "
-                    f"({other.term.zh})", expected=other.term.zh, term=other.term)
+                    f"({other.term.zh})", expected=other.term.zh, term=other.term,
+                    fix=fix_to(doc.text[zs:ze], other.term.zh, safe=False))
             return
         start, found = doc.words_before(pos)
         if _renders_a_part(doc, start, pos, gloss.zh):
@@ -91,7 +93,8 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
         start, found = start + offset, found[offset:]
         if found:
             doc.add("gloss-mismatch", start, start + len(found),
-                    f"{found!r} is glossed {gloss.zh}, whose rendering is {term.en!r}", expected=term.en, term=term)
+                    f"{found!r} is glossed {gloss.zh}, whose rendering is {term.en!r}", expected=term.en, term=term,
+                    fix=fix_to(found, term.en, term, safe=False))
         return
     other = _match_ending_at(doc, pos)
     if other is not None and any(zh_key(f) in zh_key(gloss.zh) for f in other.term.zh_forms):
@@ -101,7 +104,7 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
     if other is not None:
         doc.add("gloss-mismatch", zs, ze,
                 f"{other.text!r} is {other.term.zh}, but the gloss says {gloss.zh}", expected=other.term.zh,
-                term=other.term)
+                term=other.term, fix=fix_to(doc.text[zs:ze], other.term.zh, safe=False))
         return
     start, found = doc.words_before(pos)
     named = _named_with_a_descriptor(doc, pos)
@@ -111,7 +114,8 @@ def _check_after(doc: Doc, gloss: Gloss) -> None:
             return  # a Long March 2F rocket (长征二号F运载火箭): the name, a generic word, and both glossed
         if inside:  # the Tianwen-1 probe (嫦娥五号探测器): the gloss names another term
             doc.add("gloss-mismatch", zs, ze, f"{named.text!r} is {named.term.zh}, but the gloss says {gloss.zh}",
-                    expected=named.term.zh, term=named.term)
+                    expected=named.term.zh, term=named.term,
+                    fix=fix_to(doc.text[zs:ze], named.term.zh, safe=False))
             return
     _unknown(doc, gloss, found, start)
 
@@ -152,10 +156,11 @@ def _check_before(doc: Doc, gloss: Gloss) -> None:
     if other is not None:  # the English is another term's: the Chinese is wrong
         zs, ze = gloss.zh_span
         doc.add("gloss-mismatch", zs, ze, f"{english!r} is {other.zh}, but the Chinese here is {gloss.zh}",
-                expected=other.zh, term=other)
+                expected=other.zh, term=other, fix=fix_to(doc.text[zs:ze], other.zh, safe=False))
     elif term is not None:  # the Chinese is known: the English is wrong
         doc.add("gloss-mismatch", es, ee, f"{gloss.zh} is rendered {english!r}; the glossary has {term.en!r}",
-                expected=term.en, term=term)
+                expected=term.en, term=term,
+                fix=fix_to(english, term.en, term, safe=False))
     else:
         _unknown(doc, gloss, english, es)
 

@@ -1,0 +1,115 @@
+"""glossary.fix and Finding.fix: every fix kind with its exact text before and after."""
+
+from __future__ import annotations
+
+import pytest
+
+import glossary
+from glossary.fix import apply_fixes, fix_text, plan_edits
+from glossary.model import Fix
+
+# (rule, text, fixed with safe fixes only, fixed with --unsafe-fixes)
+CASES = [
+    ("variant", "The Beidou system is up.", "The BeiDou system is up.", None),
+    ("variant", "Tianwen 3 launches in 2028.", "Tianwen-3 launches in 2028.", None),
+    ("variant", "Two Beidous went up.", "Two BeiDous went up.", None),  # the plural stays plural
+    ("variant", "The Beidou's clock drifted.", "The BeiDou's clock drifted.", None),  # the possessive is kept
+    ("forbidden", "Astronaut Wang Yapin spoke.", "Astronaut Wang Yaping spoke.", None),
+    ("forbidden", "WANG YAPIN SPOKE.", "WANG YAPING SPOKE.", None),  # all capitals stay all capitals
+    ("forbidden", "Wang Yapin’s walk lasted hours.", "Wang Yaping’s walk lasted hours.", None),
+    ("forbidden", "Change-5 landed.", "Chang'e-5 landed.", None),
+    ("inconsistent", "Macau and Macao are one city.", "Macao and Macao are one city.", None),
+    ("inconsistent", "Tianwen-3 flies; the Tianwen 3 orbiter follows.",
+     "Tianwen-3 flies; the Tianwen-3 orbiter follows.", None),
+    ("case", "Astronaut wang yaping spoke.", "Astronaut Wang Yaping spoke.", None),
+    ("gloss-mismatch", "Minister Zhang Ji (张琦) spoke.", "Minister Zhang Ji (张琦) spoke.",
+     "Minister Zhang Qi (张琦) spoke."),
+    ("gloss-mismatch", "Premier Li Qiang (李刚) arrived.", "Premier Li Qiang (李刚) arrived.",
+     "Premier Li Qiang (李强) arrived."),
+    ("gloss-mismatch", "李强（Li Gang）到了。", "李强（Li Gang）到了。", "李强（Li Qiang）到了。"),
+    ("untranslated", "The 两会 opened.", "The 两会 opened.", "The Two Sessions opened."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "safe", "unsafe"), CASES)
+def test_fix_kinds(g: glossary.Glossary, rule: str, text: str, safe: str, unsafe: str | None) -> None:
+    findings = glossary.check_text(text, g)
+    assert any(f.rule == rule and f.fix is not None for f in findings), findings
+    assert fix_text(text, g) == safe
+    assert fix_text(text, g, unsafe=True) == (unsafe or safe)
+
+
+@pytest.mark.parametrize(("rule", "text", "safe", "unsafe"), CASES)
+def test_fixing_is_idempotent(g: glossary.Glossary, rule: str, text: str, safe: str, unsafe: str | None) -> None:
+    for flag in (False, True):
+        once = fix_text(text, g, unsafe=flag)
+        assert fix_text(once, g, unsafe=flag) == once
+        assert apply_fixes(once, glossary.check_text(once, g), unsafe=flag) == once
+
+
+def test_fixed_text_comes_back_clean_of_fixable_findings(g: glossary.Glossary) -> None:
+    text = "Wang Yapin flew on Shenzhou 13. The Beidou system and BeiDou. Macau, then Macao.\n"
+    fixed = fix_text(text, g)
+    assert fixed == "Wang Yaping flew on Shenzhou-13. The BeiDou system and BeiDou. Macao, then Macao.\n"
+    assert [f for f in glossary.check_text(fixed, g) if f.fix is not None] == []
+
+
+def test_safe_and_unsafe_flags(g: glossary.Glossary) -> None:
+    [f] = [f for f in glossary.check_text("Minister Zhang Ji (张琦) spoke.", g) if f.rule == "gloss-mismatch"]
+    assert f.fix == Fix("Zhang Qi", safe=False)
+    [f] = glossary.check_text("Astronaut Wang Yapin spoke.", g)
+    assert f.fix == Fix("Wang Yaping", safe=True)
+
+
+@pytest.mark.parametrize("text", [
+    "Use `Wang Yapin` in code, and Wang Yapin here.",
+    "```\nWang Yapin\n```\nWang Yapin here.\n",
+    "    Wang Yapin\n\nWang Yapin here.\n",
+    "<!-- glossary off -->\nWang Yapin\n<!-- glossary on -->\nWang Yapin here.\n",
+    "<!-- Wang Yapin -->\nWang Yapin here.\n",
+])
+def test_skipped_regions_are_untouched(g: glossary.Glossary, text: str) -> None:
+    fixed = fix_text(text, g)
+    assert fixed.count("Wang Yapin") == text.count("Wang Yapin")  # "Wang Yaping" contains it
+    assert fixed.count("Wang Yaping") == 1
+    assert fixed.endswith(text[text.rindex("Wang Yapin") + len("Wang Yapin"):])
+    assert fixed[: text.rindex("Wang Yapin")] == text[: text.rindex("Wang Yapin")]
+
+
+def test_link_text_is_fixed_and_its_target_is_not(g: glossary.Glossary) -> None:
+    text = "See [Wang Yapin](https://example.org/Wang_Yapin \"Wang Yapin\") and <https://x.cn/Wang-Yapin>.\n"
+    assert fix_text(text, g) == (
+        "See [Wang Yaping](https://example.org/Wang_Yapin \"Wang Yapin\") and <https://x.cn/Wang-Yapin>.\n")
+
+
+def test_a_finding_about_a_skipped_region_is_not_applied(g: glossary.Glossary) -> None:
+    text = "x `Wang Yapin` y"
+    [f] = glossary.check_text("x  Wang Yapin  y", g)  # a finding whose span is code in ``text``
+    assert apply_fixes(text, [f]) == text
+
+
+def test_stale_findings_are_skipped(g: glossary.Glossary) -> None:
+    findings = glossary.check_text("Astronaut Wang Yapin spoke.", g)
+    assert apply_fixes("Astronaut Zhou Yapin spoke.", findings) == "Astronaut Zhou Yapin spoke."
+
+
+def test_overlapping_fixes_keep_the_specific_rule(g: glossary.Glossary) -> None:
+    text = "The Beidou system and BEIDOU."
+    findings = glossary.check_text(text, g)
+    assert {f.rule for f in findings if f.found == "Beidou"} == {"variant", "inconsistent"}
+    edits = plan_edits(text, findings)
+    assert [(e.finding.rule, e.replacement) for e in edits] == [("variant", "BeiDou")]
+
+
+def test_windows_line_ends_and_later_lines(g: glossary.Glossary) -> None:
+    text = "First line.\r\nAstronaut Wang Yapin spoke.\r\nTianwen 3 flew.\r\n"
+    assert fix_text(text, g) == "First line.\r\nAstronaut Wang Yaping spoke.\r\nTianwen-3 flew.\r\n"
+
+
+def test_plain_text_fixes_what_markdown_would_skip(g: glossary.Glossary) -> None:
+    text = "Use `Wang Yapin` here."
+    assert fix_text(text, g, markdown=False) == "Use `Wang Yaping` here."
+
+
+def test_public_api() -> None:
+    assert glossary.apply_fixes is apply_fixes and glossary.fix_text is fix_text and glossary.Fix is Fix
