@@ -105,7 +105,7 @@ def test_pinyin_english_is_the_toneless_pinyin(g):
     from glossary.pinyin import matches_pinyin
 
     for t in g:
-        if t.romanization == "pinyin" and t.category == "person":
+        if t.romanization == "pinyin" and t.category == "person" and "pinyin:" not in t.note:
             assert t.en == romanize(t.zh, kind="person", tones=False), t.id
             assert matches_pinyin(t.en, t.zh)
 
