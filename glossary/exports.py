@@ -156,27 +156,11 @@ def _tbx(g: "Glossary", out: TextIO, **_: object) -> None:
 
 # -- Markdown ------------------------------------------------------------------------------------
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def _markdown(g: "Glossary", out: TextIO, **_: object) -> None:
-    """A Markdown page: one table row per term, sorted by English."""
-    out.write("# Glossary\n\n")
-    out.write("<!-- Generated from the term table; do not edit. Regenerate with:\n"
-              "     glossary export --format markdown -o docs/glossary.md --force -->\n\n")
-    out.write(f"{len(g)} terms. *Also accepted* forms pass silently; *not preferred* forms draw a warning; "
-              "*wrong* forms are errors. See [the rules](rules.md).\n\n")
-    out.write("| English | Chinese | Pinyin | Category | Also accepted | Not preferred | Wrong | Note |\n")
-    out.write("| --- | --- | --- | --- | --- | --- | --- | --- |\n")
-    for t in sorted(g, key=lambda t: (t.en.casefold(), t.id)):
-        chinese = " · ".join(_md(z) for z in t.zh_forms)
-        cells = [
-            f"**{_md(t.en)}**", chinese, _md(t.pinyin), _md(t.category),
-            "; ".join(_md(a) for a in t.aliases), "; ".join(_md(v) for v in t.variants),
-            "; ".join(_md(f) for f in t.forbidden), _md(t.note),
-        ]
-        out.write("| " + " | ".join(cells) + " |\n")
+    """A Markdown page: a coverage table, then one table per category (:mod:`glossary.table_doc`)."""
+    from .table_doc import render_markdown
+
+    out.write(render_markdown(g))
 
 
 # -- Machine-translation services ----------------------------------------------------------------

@@ -134,7 +134,7 @@ def test_markdown_escapes_table_syntax():
     row = text.splitlines()[-1]
     assert row.startswith("| **A\\|B** | 甲 |")
     assert row.endswith("| x \\| y\\\\z |")
-    assert row.count(" | ") == 7  # eight cells
+    assert row.count(" | ") == 6  # seven cells (the category is the section)
 
 
 # -- DeepL -----------------------------------------------------------------------------------------

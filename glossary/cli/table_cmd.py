@@ -20,6 +20,9 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
                        description="Load a term table and report its errors and warnings.")
     p.add_argument("path", nargs="?", metavar="PATH",
                    help="table to validate (default: [tool.glossary] glossary, else the bundled table)")
+    p.add_argument("--strict", action="store_true",
+                   help="also fail on rows without a source, person pinyin that differs from romanize without a "
+                        "'pinyin:' note, and English shared by two rows (see glossary.table_lint)")
     p.set_defaults(func=_cmd_validate)
 
     from ..exports import DIRECTIONS, FORMATS as EXPORT_FORMATS
@@ -53,10 +56,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     warnings = check_terms(terms, path)
+    if args.strict:
+        from ..table_lint import lint_terms
+
+        errors = lint_terms(terms, path)
+        reported = {str(p) for p in errors}
+        warnings = sorted(errors + [w for w in warnings if str(w) not in reported], key=lambda p: p.line)
     for problem in warnings:
         print(problem)
     if warnings:
-        print(f"{path}: {len(terms)} terms, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}.",
+        what = "problem" if args.strict else "warning"
+        print(f"{path}: {len(terms)} terms, {len(warnings)} {what}{'s' if len(warnings) != 1 else ''}.",
               file=sys.stderr)
         return 1
     print(f"{path}: {len(terms)} terms, no problems found.")
