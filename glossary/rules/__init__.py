@@ -41,7 +41,8 @@ RULES: tuple[Rule, ...] = (
         "GL102", "unknown-term", "info",
         "A glossed Chinese name that the glossary lacks.",
         "A name the glossary does not know cannot be checked for consistency. The finding carries a suggested table row "
-        "(zh, the English found, computed pinyin, a guessed category) to append to the table.",
+        "(zh; the English the text writes, else CC-CEDICT's, else pinyin, its source named in the note; computed "
+        "pinyin; a guessed category) to append to the table.",
         "Engineer Zhang Ruochen (张若尘) joined.  →  张若尘 is not in the glossary; suggested row: 张若尘,Zhang Ruochen,Zhāng Ruòchén,person.",
         "Add the suggested row to the term table after checking it, or correct the gloss.",
         "text",
