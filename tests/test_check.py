@@ -255,7 +255,7 @@ UNKNOWN_TERM = [
                  id="no-english-romanized"),
     pytest.param("Engineer Zhang Ruochen (张若尘) joined.", "张若尘", "张若尘", "Zhang Ruochen", "Zhāng Ruòchén",
                  "person", id="title-not-part-of-name"),
-    pytest.param("Zhai Zhigang (翟志刚) and Liu Boming (刘伯明) flew.", "刘伯明", "刘伯明", "Liu Boming", "Liú Bómíng",
+    pytest.param("Han Yu (韩愈) and Liu Zongyuan (柳宗元) wrote.", "柳宗元", "柳宗元", "Liu Zongyuan", "Liǔ Zōngyuán",
                  "person", id="second-gloss-not-merged-with-first"),
     pytest.param("Zhang Ruochen (張若塵) joined.", "張若塵", "张若尘", "Zhang Ruochen", "Zhāng Ruòchén", "person",
                  id="traditional-suggests-simplified-row"),
@@ -702,7 +702,7 @@ def test_extra_term_quiet(source, target):
 UNKNOWN_NAME = [
     # (source, found, category, suggested English or None)
     pytest.param("张若尘表示，项目进展顺利。", "张若尘", "person", "Zhang Ruochen", id="person"),
-    pytest.param("他去了兰州。", "兰州", "place", "Lanzhou", id="place"),
+    pytest.param("他去了洛阳。", "洛阳", "place", "Luoyang", id="place"),
     pytest.param("清华大学发布了报告。", "清华大学", "organization", None, id="organization"),
 ]
 

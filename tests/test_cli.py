@@ -355,7 +355,7 @@ def test_suggest_rows_for_english_and_chinese_text(tmp_path):
                                     encoding="utf-8")
     proc = run("suggest", "en.md", cwd=tmp_path)
     assert proc.returncode == 0
-    assert proc.stdout == "qin-mu,秦木,,Qin Mu,,,,,Qín Mù,pinyin,person,false,,,,false,false\n"
+    assert proc.stdout == "qin-mu,秦木,,Qin Mu,,,,,Qín Mù,pinyin,person,false,English as the text writes it,,,false,false\n"
     with_header = run("suggest", "en.md", "--header", cwd=tmp_path).stdout
     assert with_header.splitlines()[0].startswith("id,zh,zh_variants,en,")
     # The rows append to a table that then loads.

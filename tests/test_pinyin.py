@@ -460,12 +460,13 @@ REQUIRED_SURNAMES = {
 def test_surname_table() -> None:
     lines = _data("surnames.tsv").splitlines()
     assert lines[0] == "surname\tpinyin"
-    table = dict(line.split("\t") for line in lines[1:])
-    assert len(table) == len(lines) - 1  # no duplicate surnames
+    rows = [line for line in lines[1:] if not line.startswith("#")]
+    table = dict(line.split("\t") for line in rows)
+    assert len(table) == len(rows)  # no duplicate surnames
     for surname, reading in REQUIRED_SURNAMES.items():
         assert table[surname] == reading
     for surname, reading in table.items():
-        assert 1 <= len(surname) <= 2
+        assert 1 <= len(surname) <= 4
         assert reading == reading.strip() and reading[0].isupper()
         assert is_pinyin(reading)
         assert romanize(surname, kind="person") == reading
@@ -512,3 +513,123 @@ def test_romanize_round_trips(zh: str, person: bool) -> None:
     assert all(w[:1].isupper() for w in words)
     if person:
         assert len(words) <= 2
+
+
+# ------------------------------------------------ issue 13: names romanize right
+
+def _known_han() -> str:
+    """Every CJK Unified (and Extension A) character pypinyin has a reading for."""
+    from pypinyin import pinyin
+
+    ranges = [range(0x3400, 0x4DC0), range(0x4E00, 0xA000)]
+    return "".join(chr(c) for r in ranges for c in r if pinyin(chr(c), errors=lambda s: []))
+
+
+KNOWN_HAN = _known_han()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=KNOWN_HAN, min_size=1, max_size=6), min_size=1, max_size=3),
+       st.sampled_from([None, "person", "place", "organization"]), st.booleans(), st.sampled_from(["ü", "v", "yu"]))
+def test_every_romanization_passes_the_pinyin_check(parts: list[str], kind: str | None, tones: bool, u: str) -> None:
+    """What romanize writes, the table loader accepts: export → load never fails on pinyin."""
+    zh = "·".join(parts)
+    out = romanize(zh, kind=kind, tones=tones, u=u)
+    assert is_pinyin(out), (zh, out)
+
+
+@pytest.mark.parametrize("zh, expected", [
+    ("呣", "Móu"),  # ḿ, m̀: the standard reading móu instead
+    ("噷", "Xīn"),  # hm
+    ("哼", "Hēng"),  # hng
+    ("嗯", "Ńg"),  # only nasal readings: ńg (toneless Ng; N alone is a designation), a word of its own
+    ("嗯嗯", "Ńg Ńg"),
+    ("覅", "Fiào"),
+    ("㔩", "È"),  # without tones a lone E, like A (阿) and O (哦): pinyin, not a designation
+])
+def test_interjection_readings(zh: str, expected: str) -> None:
+    assert romanize(zh) == expected
+    assert is_pinyin(expected) and is_pinyin(strip_tones(expected))
+
+
+@pytest.mark.parametrize("word, pinyin", [("Tim", False), ("Sam", False), ("Hmm", False), ("Wangng", False),
+                                          ("Ng", True), ("hm", True), ("Ḿ", True), ("Hng", True),
+                                          ("A", True), ("E", True), ("O", True), ("F", False), ("N", False)])
+def test_interjections_are_pinyin_only_alone(word: str, pinyin: bool) -> None:
+    assert is_pinyin(word) is pinyin
+
+
+@pytest.mark.parametrize("zh, expected", [
+    ("耶律楚材", "Yēlǜ Chǔcái"),  # Khitan
+    ("耶律阿保机", "Yēlǜ Ābǎojī"),
+    ("完颜阿骨打", "Wányán Āgǔdǎ"),  # Jurchen
+    ("完颜亮", "Wányán Liàng"),
+    ("纳兰性德", "Nàlán Xìngdé"),  # Manchu
+    ("爱新觉罗玄烨", "Àixīnjuéluó Xuányè"),
+    ("叶赫那拉杏贞", "Yèhènàlā Xìngzhēn"),
+    ("钮祜禄和珅", "Niǔhùlù Héshēn"),
+    ("慕容垂", "Mùróng Chuí"),  # Xianbei
+    ("宇文泰", "Yǔwén Tài"),
+    ("拓跋珪", "Tuòbá Guī"),
+    ("斛律光", "Húlǜ Guāng"),
+    ("阿史那社尔", "Āshǐnà Shè'ěr"),  # Turkic
+    ("哥舒翰", "Gēshū Hàn"),
+    ("爱新觉罗", "Àixīnjuéluó"),  # the surname alone is one word
+    ("纳兰", "Nàlán"),
+    ("贺兰馨", "Hè Lánxīn"),  # 贺兰 is left out of the table: 贺 + 兰… is the common case
+])
+def test_compound_surnames_of_non_han_origin(zh: str, expected: str) -> None:
+    assert romanize(zh, kind="person") == expected
+
+
+def test_surname_of_prefers_the_longest_compound() -> None:
+    from glossary.pinyin import surname_of
+
+    assert surname_of("爱新觉罗溥仪") == "爱新觉罗"
+    assert surname_of("钮祜禄氏") == "钮祜禄"
+    assert surname_of("耶律大石") == "耶律"
+    assert surname_of("欧阳") == "欧"  # a compound needs a given name after it
+
+
+@pytest.mark.parametrize("zh, expected", [
+    ("王大珩", "Wáng Dàhéng"),  # 珩 háng by default
+    ("林焘", "Lín Tāo"),  # 焘 dào
+    ("米芾", "Mǐ Fú"),  # 芾 fèi
+    ("严隽琪", "Yán Jùnqí"),  # 隽 juàn
+    ("长孙晟", "Zhǎngsūn Shèng"),  # 晟 chéng
+    ("蓝佛安", "Lán Fó'ān"),  # 佛 fú (as in 仿佛)
+    ("汪曾祺", "Wāng Zēngqí"),  # 曾 céng
+    ("钱伟长", "Qián Wěicháng"),  # 长 zhǎng
+])
+def test_given_name_readings(zh: str, expected: str) -> None:
+    assert romanize(zh, kind="person") == expected
+
+
+def test_given_name_readings_stay_in_given_names() -> None:
+    assert romanize("曾经") == "Céngjīng"  # not a name: pypinyin's reading
+    assert romanize("长孙无忌", kind="person") == "Zhǎngsūn Wújì"  # the surname's own reading
+    assert romanize("长大", kind="place") == "Zhǎngdà"
+
+
+@pytest.mark.parametrize("zh, expected", [
+    ("内蒙古", "Nèiměnggǔ"),
+    ("内蒙古自治区", "Nèiměnggǔ Zìzhìqū"),
+    ("蒙古国", "Měnggǔguó"),
+    ("四子王旗", "Sìzǐwáng Qí"),
+])
+def test_phrase_readings(zh: str, expected: str) -> None:
+    assert romanize(zh) == expected
+
+
+def test_name_data_files() -> None:
+    """Each row has a source, and its reading is one pypinyin knows for the
+    character, so readings() and matches_pinyin() accept it too."""
+    for name in ("given_names.tsv", "phrases.tsv"):
+        lines = _data(name).splitlines()
+        assert lines[0].split("\t")[2] == "source"
+        rows = [line.split("\t") for line in lines[1:] if not line.startswith("#")]
+        assert rows
+        for zh, reading, source in rows:
+            assert source.strip(), (name, zh)
+            for char, syllable in zip(zh, reading.split()):
+                assert strip_tones(syllable) in readings(char)[0], (name, char, syllable)

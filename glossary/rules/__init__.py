@@ -43,7 +43,8 @@ RULES: tuple[Rule, ...] = (
         "GL102", "unknown-term", "info",
         "A glossed Chinese name that the glossary lacks.",
         "A name the glossary does not know cannot be checked for consistency. The finding carries a suggested table row "
-        "(zh, the English found, computed pinyin, a guessed category) to append to the table.",
+        "(zh; the English the text writes, else CC-CEDICT's, else pinyin, its source named in the note; computed "
+        "pinyin; a guessed category) to append to the table.",
         "Engineer Zhang Ruochen (张若尘) joined.  →  张若尘 is not in the glossary; suggested row: 张若尘,Zhang Ruochen,Zhāng Ruòchén,person.",
         "Add the suggested row to the term table after checking it, or correct the gloss.",
         "text",
@@ -106,7 +107,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "GL301", "missing-translation", "error",
         "A glossary term in the source has no English form in the target: neither the preferred rendering, an alias, "
-        "a variant nor a spelling that tolerant matching equates with one. A forbidden form does not count.",
+        "a variant nor a spelling that tolerant matching equates with one. A forbidden form does not count. A name "
+        "kept by the distinctive head of its English counts (Xichang for 西昌卫星发射中心: another term inside it is "
+        "rendered, and few terms' English begins with that term's); a place that only modifies a longer name the "
+        "glossary lacks (酒泉 in 酒泉航天升空中心) is not checked.",
         "Translations must carry every glossary name across; a dropped or free rendering breaks consistency.",
         "source 王亚平出舱。 target 'The astronaut left the module.'  →  王亚平 is not rendered 'Wang Yaping'.",
         "Render the term with the glossary's English.",

@@ -27,9 +27,10 @@ _BRACKETS = re.compile(r"[(\uff08]([^()\uff08\uff09\n]{1,400})[)\uff09]")
 #: The Chinese of a gloss: Han, with middle dots and invisible characters,
 #: and Latin letters or digits inside or at the end of it (长征二号F火箭).
 _GLOSS_ZH = re.compile(rf"[{_HAN}](?:[{_HAN}\u00b7\u30fb\u2027{_INVISIBLE}]|[ \t](?=[{_HAN}])|[A-Za-z0-9]+(?![a-z]))*")
-#: A language label before the Chinese: Chinese:, simplified Chinese:, zh:.
-_LABEL = re.compile(r"(?i)^[ \t]*(?:(?:simplified|traditional|trad\.|simp\.)[ \t]+)?(?:chinese|mandarin|zh(?:-\w+)?)"
-                    r"[ \t]*[:\uff1a]?[ \t]*")
+#: A language label before the Chinese: Chinese:, simplified Chinese:, zh:, and a dictionary's
+#: bracketed 【中】 or [中文].
+_LABEL = re.compile(r"(?i)^[ \t]*(?:(?:(?:simplified|traditional|trad\.|simp\.)[ \t]+)?(?:chinese|mandarin|zh(?:-\w+)?)"
+                    r"[ \t]*[:\uff1a]?|[\[\u3010\u3014](?:\u4e2d|\u4e2d\u6587|\u6c49\u8bed)[\]\u3011\u3015])[ \t]*")
 _PINYIN_LABEL = re.compile(r"(?i)^[ \t]*(?:hanyu[ \t]+)?pinyin[ \t]*[:\uff1a]?[ \t]*")
 _SEGMENT = re.compile(r"[;\uff1b,\uff0c\u3001]")
 #: Chinese, then its English in brackets: 李强（Li Qiang）.

@@ -12,8 +12,9 @@ import re
 from ..forms import english_surfaces
 from ..model import Match, Term
 from ..match_zh import find_zh
-from ..normalize import en_exact, en_key, is_han, zh_key
+from ..normalize import en_key, is_han, zh_key
 from ..pinyin import strip_tones
+from ..suggest import origin_of, suggest_row
 from ..table import guess_category
 from ._base import Doc, Gloss, name_end
 from ._fixes import fix_to
@@ -183,8 +184,9 @@ def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
         used = wrong or english
     category = guess_category(zh)
     expected = romanize(zh, kind=category, tones=False)
-    row = suggest_row(zh, expected if wrong else used, category)
-    shown = f"{used!r}" if used else "no English"
+    context = doc.masked[max(0, gloss.name_end - 200):gloss.name_end] if gloss.kind == "after" and not wrong else ""
+    row = suggest_row(zh, "" if wrong else used, category, context=context)  # glossary.suggest: text, CC-CEDICT, pinyin
+    shown = f"{used or row.en!r}" if used or origin_of(row) == "text" else "no English"
     doc.add("unknown-term", zs, ze, f"{gloss.zh} ({shown}) is not in the glossary; suggested row: "
             f"{row.zh},{row.en},{row.pinyin},{row.category}", suggestion=row)
     if wrong:
@@ -219,23 +221,3 @@ def _pinyin_tail(words: list[str], syllables: int) -> str | None:
         if len(parts) > syllables:
             return None
     return None
-
-
-def suggest_row(zh: str, english: str, category: str | None = None) -> Term:
-    """A proposed table row for an unknown name, with computed pinyin.
-
-    >>> row = suggest_row("張若塵", "")
-    >>> row.zh, row.en, row.pinyin, row.category
-    ('张若尘', 'Zhang Ruochen', 'Zhāng Ruòchén', 'person')
-    """
-    from ..pinyin import matches_pinyin, romanize
-    from ..table import slugify
-
-    zh = zh_key(zh)
-    category = category or guess_category(zh)
-    kind = category if category != "other" else None
-    pinyin = romanize(zh, kind=kind)
-    en = en_exact(english) or romanize(zh, kind=kind, tones=False)
-    romanization = "pinyin" if matches_pinyin(en, zh) else ""
-    return Term(id=slugify(en), zh=zh, en=en, pinyin=pinyin, romanization=romanization,
-                category=category if category != "other" else "", source="")

@@ -11,6 +11,7 @@ from ..match import en_candidates
 from ..model import Match, Term
 from ..normalize import fold_zh_text
 from ._base import Doc
+from ._rendered import by_head, modifier_only
 
 __all__ = ["check_parallel", "check_unknown_names"]
 
@@ -23,11 +24,13 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
     # candidates included: "Young Master Zhou Que" renders 周公子 and 周缺.
     # Forbidden forms are wrong renderings and do not count.
     spans: set[tuple[str, int, int]] = set()
+    terms: dict[str, Term] = {}
     pick = automata_of(tgt.glossary).pick_en
     # A target in lower case throughout (a normalised MT output) writes its
     # names in lower case too: "china" is then China, not the word.
     dropped = ("forbidden",) if not any(c.isupper() for c in tgt.masked) else ("forbidden", "implausible")
-    for s, e, found in en_candidates(tgt.masked, tgt.glossary):
+    candidates = en_candidates(tgt.masked, tgt.glossary)
+    for s, e, found in candidates:
         surface = tgt.text[s:e]
         per_term: dict[str, list[tuple[Term, str]]] = {}
         for term, form in found:
@@ -37,15 +40,24 @@ def check_parallel(src: Doc, tgt: Doc, src_matches: list[Match]) -> None:
             # forbidden form before it is a tolerant spelling of a variant.
             if pick(surface, tuple(entries))[1] not in dropped:
                 spans.add((tid, s, e))
+                terms[tid] = entries[0][0]
     tgt_count = Counter(tid for tid, _s, _e in spans)
+    # Terms rendered on their own, not inside a longer candidate ("Shenzhou" in
+    # "Shenzhou-9", "Change" in the forbidden "Change-5").
+    rendered = {tid: terms[tid] for tid, s, e in spans
+                if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _f in candidates)}
     by_term: dict[str, list[Match]] = {}
+    covered = {i for m in src_matches for i in range(m.start, m.end)}
     for m in src_matches:
-        by_term.setdefault(m.term.id, []).append(m)
+        if not modifier_only(m.term, src.masked, m, covered):
+            by_term.setdefault(m.term.id, []).append(m)
     for tid, occ in by_term.items():
         term = occ[0].term
         have = tgt_count.get(tid, 0)
         if have == 0 and _surname_alone(term, tgt.masked):
             have = 1  # Xi added …: news English names a person by the surname alone
+        if have == 0 and any(by_head(term, m, rendered, src.glossary) for m in occ):
+            have = len(occ)  # "a launch pad in Xichang": news English keeps the name's distinctive head
         if have == 0:
             src.add("missing-translation", occ[0].start, occ[0].end,
                     f"{term.zh} has no {term.en!r} in the target" + (f" ({len(occ)} occurrences)" if len(occ) > 1 else ""),
