@@ -25,6 +25,7 @@ and fixes until a pass changes nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -87,12 +88,18 @@ def plan_edits(text: str, findings: Iterable[Finding], *, unsafe: bool = False, 
             continue  # stale, or (part of) it is code, a link target or switched off
         candidates.append(Edit(start, end, f.fix.replacement, f))
     candidates.sort(key=lambda e: (_PRECEDENCE.get(e.finding.rule, 9), e.start, e.end))
+    # The chosen edits never overlap, so sorted by start they are sorted by end too, and a new
+    # edit can only overlap its neighbours in that order.
+    starts: list[int] = []
     chosen: list[Edit] = []
     for edit in candidates:
-        if any(edit.start < other.end and other.start < edit.end for other in chosen):
+        i = bisect_left(starts, edit.start)
+        if i < len(chosen) and chosen[i].start < edit.end:
             continue
-        chosen.append(edit)
-    chosen.sort(key=lambda e: e.start)
+        if i > 0 and edit.start < chosen[i - 1].end:
+            continue
+        starts.insert(i, edit.start)
+        chosen.insert(i, edit)
     return chosen
 
 
