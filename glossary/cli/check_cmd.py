@@ -49,7 +49,8 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
     fixing = p.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="rewrite the fixable findings in place, then report the rest")
     fixing.add_argument("--unsafe-fixes", action="store_true",
-                        help="with --fix or --diff, also apply unsafe fixes (a gloss whose English and Chinese disagree)")
+                        help="with --fix or --diff, also apply unsafe fixes (a gloss whose English and Chinese "
+                             "disagree, an abbreviation or other name listed as a variant)")
     fixing.add_argument("--diff", action="store_true",
                         help="print the fixes as a unified diff and write nothing (alone or with --fix, as ruff's)")
     known = p.add_argument_group("baseline")
