@@ -214,7 +214,7 @@ class Automata:
                 continue
             if kind in ("variant", "forbidden"):
                 return term, kind
-            fit = _case_fit(exact, listed)
+            fit = _case_fit(exact, listed, term.romanization == "translation")
             if fit == "same":
                 return term, kind
             return term, "case" if fit == "case" else "tolerant"
@@ -355,8 +355,12 @@ class Automata:
 
 
 @lru_cache(maxsize=65536)
-def _case_fit(surface: str, listed: str) -> str:
-    return case_fit(surface, listed, is_name_word=_is_name_word)
+def _case_fit(surface: str, listed: str, translation: bool = False) -> str:
+    # A rendering made of English words (romanization "translation": Space
+    # Pioneer, Meridian Project) has no name words, so its lower case is
+    # ordinary English: "a space pioneer" is no slip. Many English words also
+    # parse as pinyin syllables (pi-o-ne-er), so the pinyin test alone cannot say.
+    return case_fit(surface, listed, is_name_word=None if translation else _is_name_word)
 
 
 def _is_name_word(word: str) -> bool:

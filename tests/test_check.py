@@ -854,3 +854,18 @@ def test_inconsistent_names_the_accepted_spelling_the_document_uses():
     found = [(f.rule, f.found, f.expected) for f in glossary.check_text("The BeiDou system and the Beidou satellites.")]
     assert ("inconsistent", "Beidou", "BeiDou") in found
     assert ("variant", "Beidou", "BeiDou") in found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # A translation row's English in lower case is ordinary English.
+        ("She was a space pioneer in her field.", []),
+        ("The meridian project of the city council failed.", []),
+        # A pinyin name in lower case is a case slip (info).
+        ("The crew of wang yaping trained for months.", ["wang yaping"]),
+    ],
+)
+def test_lower_case_is_a_slip_only_for_names(text, found):
+    got = [f.found for f in check_text(text, glossary.load()) if f.rule == "case"]
+    assert got == found
