@@ -41,6 +41,7 @@ from pygls.uris import to_fs_path
 
 from .errors import GlossaryError
 from .model import Finding, Term
+from .normalize import is_chinese_text
 from .project import Project, add_row
 
 __all__ = ["ADD_ROW_COMMAND", "build_server", "from_units", "serve", "to_units"]
@@ -162,7 +163,6 @@ class _Server(LanguageServer):
 
     def check(self, uri: str) -> _Checked:
         from .check import check_text
-        from .cli.common import is_chinese_text
 
         doc = self.workspace.get_text_document(uri)
         project = self.get_project()

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from .atomic import atomic_writer
+from .config import is_excluded
 from .errors import GlossaryError, Problem
 from .index import Glossary, load
 from .model import Term
@@ -79,15 +80,13 @@ class Project:
     def rules_for(self, path: str) -> frozenset[str] | None:
         """The rules to run on the file at ``path``: the project's less its per-file ignores;
         None for a file that ``exclude`` leaves out (as ``glossary check`` does)."""
-        from .cli.check_cmd import _excluded  # the check command's matching, so both agree
-
         if not path:
             return self.rules
-        if _excluded(Path(path), self.config.exclude, self.config.root):
+        if is_excluded(Path(path), self.config.exclude, self.config.root):
             return None
         rules = self.rules
         for pattern, ignored in self.config.per_file_ignores:
-            if _excluded(Path(path), [pattern], self.config.root):
+            if is_excluded(Path(path), [pattern], self.config.root):
                 rules = rules - ignored
         return rules
 
