@@ -42,7 +42,7 @@ from pygls.uris import to_fs_path
 from .errors import GlossaryError
 from .model import Finding, Term
 from .normalize import is_chinese_text
-from .project import Project, add_row
+from .project import Project, add_row, term_cells, term_from_cells
 
 __all__ = ["ADD_ROW_COMMAND", "build_server", "from_units", "serve", "to_units"]
 
@@ -117,20 +117,16 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
 
 
 def _row_from(args: Any) -> Term:
-    """The Term in an addRow command's arguments (a list holding one dict of columns)."""
+    """The Term in an addRow command's arguments (a list holding one dict of columns, as :func:`_row_args` makes)."""
     data = args[0] if isinstance(args, (list, tuple)) and args else args
     if not isinstance(data, dict) or not data.get("zh") or not data.get("en"):
         raise GlossaryError(f"{ADD_ROW_COMMAND}: expected a row with zh and en, got {data!r}")
-    def cell(key: str) -> str:
-        return str(data.get(key, "") or "")
-
-    return Term(id=cell("id") or "term", zh=cell("zh"), en=cell("en"), pinyin=cell("pinyin"),
-                romanization=cell("romanization"), category=cell("category"))
+    return term_from_cells(data, ADD_ROW_COMMAND)
 
 
 def _row_args(t: Term) -> dict[str, str]:
-    return {"id": t.id, "zh": t.zh, "en": t.en, "pinyin": t.pinyin, "romanization": t.romanization,
-            "category": t.category}
+    """Every column of a row (its note and source too), as the addRow command carries it."""
+    return term_cells(t)
 
 
 # -- the server ----------------------------------------------------------------------------------------
