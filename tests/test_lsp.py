@@ -63,7 +63,7 @@ def test_from_units(line: str, units: int, column: int) -> None:
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
 def test_ranges_of_findings_after_any_line_end(end: str) -> None:
     from glossary import check_text
-    from glossary.lsp import _lines, _range
+    from glossary.lsp_positions import finding_range as _range, text_lines as _lines
 
     text = f"Intro.{end}Wang Yapin 🚀 Wang Yapin.{end}"
     found = [f for f in check_text(text) if f.code == "GL202"]
