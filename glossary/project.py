@@ -213,6 +213,10 @@ def add_row(table: str | os.PathLike[str], row: Term) -> Term:
                 and getattr(written, c) != getattr(expected, c)]
         if not lost:
             break
+        if header and not header[-1]:
+            raise GlossaryError(Problem(name, header_line + 1, f"the table has no column for the row's "
+                                        f"{', '.join(lost)}, and its header ends in empty columns",
+                                        f"delete the empty columns, or add {', '.join(lost)} to the header"))
         body = _widen(body, header_line, lost)
         header += lost
     else:

@@ -152,6 +152,17 @@ def test_add_row_adds_a_column_to_a_table_with_quoted_line_breaks(tmp_path: Path
     assert [t.note for t in read_table(table)] == ["", "ref: Xinhua, 2024-10-30"]
 
 
+def test_add_row_will_not_guess_past_empty_header_columns(tmp_path: Path) -> None:
+    table = tmp_path / "terms.csv"
+    table.write_text("zh,en,,\n北京,Beijing,,\n", encoding="utf-8")  # as a spreadsheet saves it
+    with pytest.raises(GlossaryError, match=r"terms.csv:1: the table has no column for the row's note, and its "
+                                            r"header ends in empty columns \(hint: delete the empty columns"):
+        add_row(table, Term(id="z", zh="赵明远", en="Zhao Mingyuan", note="ref: Xinhua"))
+    assert table.read_text(encoding="utf-8") == "zh,en,,\n北京,Beijing,,\n"
+    add_row(table, Term(id="z", zh="赵明远", en="Zhao Mingyuan"))  # nothing to lose: appended
+    assert [t.en for t in read_table(table)] == ["Beijing", "Zhao Mingyuan"]
+
+
 # -- the project's table ------------------------------------------------------------------------------
 
 def test_project_reads_the_table_of_its_pyproject_and_reloads_it(tmp_path: Path) -> None:
