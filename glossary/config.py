@@ -17,12 +17,16 @@ CLI). Keys:
     on the files it matches, as ruff's: ``"quotes/*.md" = ["GL201"]``; patterns
     match like ``exclude``'s.
 
-Command-line options override every key.
+Command-line options override every key. :func:`is_excluded` is the one
+matching of ``exclude`` and ``per-file-ignores`` patterns, used by
+``glossary check`` and the language server alike.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +34,7 @@ from typing import Any
 from .errors import GlossaryError, Problem
 from .model import SEVERITIES
 
-__all__ = ["Config", "find_pyproject", "load_config"]
+__all__ = ["Config", "find_pyproject", "is_excluded", "load_config"]
 
 _KEYS = ("glossary", "select", "ignore", "exclude", "fail-on", "min-severity", "per-file-ignores")
 
@@ -53,6 +57,28 @@ class Config:
     def root(self) -> Path | None:
         """The folder of the pyproject.toml."""
         return self.path.parent if self.path else None
+
+
+def is_excluded(path: str | Path, patterns: Sequence[str], root: Path | None = None) -> bool:
+    """Whether a glob pattern matches ``path``: as given, relative to ``root``
+    (None: the current folder), a folder above it, or its file name.
+
+    >>> is_excluded("docs/drafts/a.md", ["docs/drafts"]), is_excluded("a/b.md", ["*.md"]), is_excluded("a.txt", ["*.md"])
+    (True, True, False)
+    """
+    if not patterns:
+        return False
+    path = Path(path)
+    paths = [path]
+    try:
+        paths.append(path.resolve().relative_to((root or Path.cwd()).resolve()))
+    except ValueError:
+        pass
+    candidates = {path.name}
+    for p in paths:
+        candidates.add(p.as_posix())
+        candidates.update(parent.as_posix() for parent in p.parents if parent.as_posix() not in (".", "/"))
+    return any(fnmatch.fnmatch(c, pat) for c in candidates for pat in patterns)
 
 
 def find_pyproject(start: str | Path | None = None) -> Path | None:

@@ -23,13 +23,13 @@ suppressions (``<!-- glossary-ignore-next-line GL201 -->``).
 
 Positions: findings count code points; LSP counts in the position encoding
 agreed at initialization, UTF-16 code units unless the client offers
-another. :func:`to_units` and :func:`from_units` convert.
+another. :mod:`glossary.lsp_positions` converts (:func:`to_units` and
+:func:`from_units` are re-exported here).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +40,10 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .errors import GlossaryError
+from .lsp_positions import finding_range, from_units, offsets_range, overlaps, text_lines, text_offset, to_units
 from .model import Finding, Term
-from .project import Project, add_row
+from .normalize import is_chinese_text
+from .project import Project, add_row, term_cells, term_from_cells
 
 __all__ = ["ADD_ROW_COMMAND", "build_server", "from_units", "serve", "to_units"]
 
@@ -49,7 +51,6 @@ __all__ = ["ADD_ROW_COMMAND", "build_server", "from_units", "serve", "to_units"]
 ADD_ROW_COMMAND = "glossary.addRow"
 _TEXT_LANGUAGES = frozenset({"markdown", "plaintext", "text"})
 _TEXT_SUFFIXES = (".md", ".markdown", ".txt")
-_LINE_END = re.compile(r"\r\n|\r|\n")
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -57,79 +58,17 @@ _SEVERITY = {
 }
 
 
-# -- positions -----------------------------------------------------------------------------------------
-
-def to_units(text: str, encoding: str = "utf-16") -> int:
-    """How many code units of ``encoding`` (``utf-8``, ``utf-16`` or ``utf-32``) ``text`` takes.
-
-    >>> to_units("a🚀b"), to_units("a🚀b", "utf-8"), to_units("a🚀b", "utf-32")
-    (4, 6, 3)
-    """
-    if encoding == "utf-32":
-        return len(text)
-    if encoding == "utf-8":
-        return len(text.encode("utf-8", "surrogatepass"))
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
-
-
-def from_units(line: str, units: int, encoding: str = "utf-16") -> int:
-    """The 0-based code-point column of a position ``units`` code units into ``line``.
-
-    A position inside a character (half a surrogate pair) counts as its start;
-    one past the end of the line is the line's end.
-
-    >>> from_units("a🚀b", 3), from_units("a🚀b", 2), from_units("a🚀b", 9)
-    (2, 1, 3)
-    """
-    count = 0
-    for i, c in enumerate(line):
-        width = to_units(c, encoding)
-        if count + width > units:
-            return i
-        count += width
-    return len(line)
-
-
-def _lines(text: str) -> list[str]:
-    """The lines of ``text`` as LSP sees them: ends at ``\\n``, ``\\r\\n`` or ``\\r``."""
-    return _LINE_END.split(text)
-
-
-def _position(lines: Sequence[str], line: int, column: int, encoding: str) -> types.Position:
-    """The LSP position of a 1-based line and code-point column."""
-    if line - 1 >= len(lines):
-        return types.Position(line=len(lines) - 1, character=to_units(lines[-1], encoding))
-    text = lines[line - 1]
-    return types.Position(line=line - 1, character=to_units(text[: column - 1], encoding))
-
-
-def _range(f: Finding, lines: Sequence[str], encoding: str) -> types.Range:
-    return types.Range(start=_position(lines, f.line, f.column, encoding),
-                       end=_position(lines, f.end_line, f.end_column, encoding))
-
-
-def _overlaps(a: types.Range, b: types.Range) -> bool:
-    def key(p: types.Position) -> tuple[int, int]:
-        return (p.line, p.character)
-
-    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
-
-
 def _row_from(args: Any) -> Term:
-    """The Term in an addRow command's arguments (a list holding one dict of columns)."""
+    """The Term in an addRow command's arguments (a list holding one dict of columns, as :func:`_row_args` makes)."""
     data = args[0] if isinstance(args, (list, tuple)) and args else args
     if not isinstance(data, dict) or not data.get("zh") or not data.get("en"):
         raise GlossaryError(f"{ADD_ROW_COMMAND}: expected a row with zh and en, got {data!r}")
-    def cell(key: str) -> str:
-        return str(data.get(key, "") or "")
-
-    return Term(id=cell("id") or "term", zh=cell("zh"), en=cell("en"), pinyin=cell("pinyin"),
-                romanization=cell("romanization"), category=cell("category"))
+    return term_from_cells(data, ADD_ROW_COMMAND)
 
 
 def _row_args(t: Term) -> dict[str, str]:
-    return {"id": t.id, "zh": t.zh, "en": t.en, "pinyin": t.pinyin, "romanization": t.romanization,
-            "category": t.category}
+    """Every column of a row (its note and source too), as the addRow command carries it."""
+    return term_cells(t)
 
 
 # -- the server ----------------------------------------------------------------------------------------
@@ -162,13 +101,12 @@ class _Server(LanguageServer):
 
     def check(self, uri: str) -> _Checked:
         from .check import check_text
-        from .cli.common import is_chinese_text
 
         doc = self.workspace.get_text_document(uri)
         project = self.get_project()
         g = project.current()
         text = doc.source
-        lines = _lines(text)
+        lines = text_lines(text)
         suffix = Path(doc.path).suffix.lower()
         rules = project.rules_for(doc.path)
         found: list[Finding] = []
@@ -192,7 +130,7 @@ class _Server(LanguageServer):
                 self.publish(uri)
 
     def diagnostic(self, f: Finding, lines: Sequence[str]) -> types.Diagnostic:
-        return types.Diagnostic(range=_range(f, lines, self.encoding), message=f.message, source="glossary",
+        return types.Diagnostic(range=finding_range(f, lines, self.encoding), message=f.message, source="glossary",
                                 severity=_SEVERITY[f.severity], code=f.code, data={"rule": f.rule})
 
     def current(self, uri: str) -> _Checked:
@@ -212,8 +150,8 @@ def _actions(ls: _Server, uri: str, wanted: types.Range) -> list[types.CodeActio
     doc = ls.workspace.get_text_document(uri)
     actions: list[types.CodeAction] = []
     for f in checked.findings:
-        where = _range(f, checked.lines, ls.encoding)
-        if not _overlaps(where, wanted):
+        where = finding_range(f, checked.lines, ls.encoding)
+        if not overlaps(where, wanted):
             continue
         diagnostic = ls.diagnostic(f, checked.lines)
         if f.fix is not None:
@@ -239,28 +177,15 @@ def _hover(ls: _Server, uri: str, position: types.Position) -> types.Hover | Non
     from .source import mask
 
     doc = ls.workspace.get_text_document(uri)
-    lines = _lines(doc.source)
-    if position.line >= len(lines):
+    offset = text_offset(doc.source, position, ls.encoding)
+    if offset is None:
         return None
-    from .source import LineIndex
-
-    column = from_units(lines[position.line], position.character, ls.encoding)
-    offset = LineIndex(doc.source).starts[position.line] + column
     markdown = Path(doc.path).suffix.lower() != ".txt" and doc.language_id != "plaintext"
     for m in find_terms(mask(doc.source, markdown=markdown), ls.get_project().current()):
         if m.start <= offset < m.end or (m.start < offset == m.end):
             return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=_term_text(m.term)),
-                               range=types.Range(start=_offset_position(doc.source, m.start, ls.encoding),
-                                                 end=_offset_position(doc.source, m.end, ls.encoding)))
+                               range=offsets_range(doc.source, m.start, m.end, ls.encoding))
     return None
-
-
-def _offset_position(text: str, offset: int, encoding: str) -> types.Position:
-    from .source import LineIndex
-
-    index = LineIndex(text)
-    line, column = index.position(offset)
-    return types.Position(line=line - 1, character=to_units(index.line_text(line)[: column - 1], encoding))
 
 
 def _term_text(t: Term) -> str:

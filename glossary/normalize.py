@@ -26,6 +26,7 @@ __all__ = [
     "fold_en_text",
     "fold_zh_text",
     "has_han",
+    "is_chinese_text",
     "is_han",
     "is_latin_word",
     "zh_key",
@@ -64,6 +65,18 @@ def is_han(ch: str) -> bool:
         or "\uf900" <= ch <= "\ufaff"
         or "\U00020000" <= ch <= "\U0003134f"
     )
+
+
+def is_chinese_text(text: str) -> bool:
+    """Whether a text is Chinese rather than English: it has Han characters,
+    at least as many as ASCII letters. Checkers treat such a text as a source.
+
+    >>> is_chinese_text("王亚平在天宫空间站给学生们授课。Wang Yapin"), is_chinese_text("Wang Yaping (王亚平) spoke."), is_chinese_text("")
+    (True, False, False)
+    """
+    han = sum(1 for ch in text if is_han(ch))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return han > 0 and han >= latin
 
 
 def is_latin_word(ch: str) -> bool:

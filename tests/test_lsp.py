@@ -19,6 +19,7 @@ from glossary.errors import GlossaryError  # noqa: E402
 from glossary.lsp import from_units, to_units  # noqa: E402
 from glossary.project import Project, add_row  # noqa: E402
 from glossary.model import Term  # noqa: E402
+from glossary.suggest import ORIGINS  # noqa: E402
 from glossary.table import read_table  # noqa: E402
 
 TABLE = (
@@ -62,7 +63,7 @@ def test_from_units(line: str, units: int, column: int) -> None:
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
 def test_ranges_of_findings_after_any_line_end(end: str) -> None:
     from glossary import check_text
-    from glossary.lsp import _lines, _range
+    from glossary.lsp_positions import finding_range as _range, text_lines as _lines
 
     text = f"Intro.{end}Wang Yapin 🚀 Wang Yapin.{end}"
     found = [f for f in check_text(text) if f.code == "GL202"]
@@ -93,6 +94,73 @@ def test_add_row_refuses_a_known_name_and_leaves_the_file(tmp_path: Path) -> Non
     assert table.read_bytes() == TABLE.replace("\n", "\r\n").encode()
     add_row(table, Term(id="zhao", zh="赵明远", en="Zhao Mingyuan"))
     assert table.read_bytes().endswith(b"\r\nzhao,\xe8\xb5\xb5\xe6\x98\x8e\xe8\xbf\x9c,Zhao Mingyuan,,,,,\r\n")
+
+
+def test_add_row_reads_past_a_byte_order_mark(tmp_path: Path) -> None:
+    table = tmp_path / "bom.csv"
+    before = "\ufeffid,zh,en,pinyin,romanization,category\nbeijing,北京,Beijing,Běijīng,pinyin,place".encode()
+    table.write_bytes(before)  # as Excel's "CSV UTF-8" saves it, and without a final line end
+    written = add_row(table, Term(id="zhao", zh="赵明远", en="Zhao Mingyuan", pinyin="Zhào Míngyuǎn",
+                                  romanization="pinyin", category="person"))
+    assert written.id == "zhao" and written.line == 3
+    assert table.read_bytes() == before + "\nzhao,赵明远,Zhao Mingyuan,Zhào Míngyuǎn,pinyin,person\n".encode()
+    assert [t.id for t in read_table(table)] == ["beijing", "zhao"]
+
+
+SOURCED = Term(id="tiangong", zh="天宫空间站", en="Tiangong space station", aliases=("Tiangong",),
+               forbidden=("Heavenly Palace station",), pinyin="Tiāngōng Kōngjiānzhàn", category="spacecraft",
+               note="English from CC-CEDICT (ref: CC-CEDICT, CC BY-SA 4.0)", source="reference")
+
+
+def test_a_rows_columns_round_trip_through_the_add_row_command() -> None:
+    from glossary.lsp import _row_args, _row_from
+
+    args = _row_args(SOURCED)
+    assert args["note"] == SOURCED.note and args["source"] == "reference" and args["aliases"] == "Tiangong"
+    assert _row_from([args]) == SOURCED
+    with pytest.raises(GlossaryError, match=r"glossary.addRow:2: unknown source 'blog'"):
+        _row_from([{**args, "source": "blog"}])
+    with pytest.raises(GlossaryError, match=r"glossary.addRow:1: unknown column 'colour'"):
+        _row_from([{**args, "colour": "red"}])
+
+
+def test_add_row_keeps_a_suggestions_note_and_source(tmp_path: Path) -> None:
+    from glossary.lsp import _row_args, _row_from
+    from glossary.table_lint import lint_terms
+
+    table = tmp_path / "terms.csv"
+    table.write_text(TABLE, encoding="utf-8")  # a note column, but no aliases, source or romanization
+    added = add_row(table, _row_from([_row_args(SOURCED)]))
+    assert added == SOURCED
+    rows = read_table(table)
+    assert rows[-1] == SOURCED
+    assert not [p for p in lint_terms(rows, str(table)) if "tiangong" in p.message]  # sourced: passes --strict
+    lines = table.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id,zh,en,variants,forbidden,pinyin,category,note,aliases,source"  # columns added
+    assert lines[1:3] == [line + ",," for line in TABLE.splitlines()[1:]]
+    assert lines[3] == ("tiangong,天宫空间站,Tiangong space station,,Heavenly Palace station,"
+                        "Tiāngōng Kōngjiānzhàn,spacecraft,\"English from CC-CEDICT (ref: CC-CEDICT, CC BY-SA 4.0)\","
+                        "Tiangong,reference")
+
+
+def test_add_row_adds_a_column_to_a_table_with_quoted_line_breaks(tmp_path: Path) -> None:
+    table = tmp_path / "terms.csv"
+    table.write_bytes(b'sep=,\r\nzh,en\r\n\r\n\xe7\x8e\x8b\xe4\xba\x9a\xe5\xb9\xb3,"Wang\r\nYaping"\r\n')
+    add_row(table, Term(id="zhao", zh="赵明远", en="Zhao Mingyuan", note="ref: Xinhua, 2024-10-30"))
+    assert table.read_bytes().decode() == ('sep=,\r\nzh,en,note\r\n\r\n王亚平,"Wang\r\nYaping",\r\n'
+                                           "赵明远,Zhao Mingyuan,\"ref: Xinhua, 2024-10-30\"\r\n")
+    assert [t.note for t in read_table(table)] == ["", "ref: Xinhua, 2024-10-30"]
+
+
+def test_add_row_will_not_guess_past_empty_header_columns(tmp_path: Path) -> None:
+    table = tmp_path / "terms.csv"
+    table.write_text("zh,en,,\n北京,Beijing,,\n", encoding="utf-8")  # as a spreadsheet saves it
+    with pytest.raises(GlossaryError, match=r"terms.csv:1: the table has no column for the row's note, and its "
+                                            r"header ends in empty columns \(hint: delete the empty columns"):
+        add_row(table, Term(id="z", zh="赵明远", en="Zhao Mingyuan", note="ref: Xinhua"))
+    assert table.read_text(encoding="utf-8") == "zh,en,,\n北京,Beijing,,\n"
+    add_row(table, Term(id="z", zh="赵明远", en="Zhao Mingyuan"))  # nothing to lose: appended
+    assert [t.en for t in read_table(table)] == ["Beijing", "Zhao Mingyuan"]
 
 
 # -- the project's table ------------------------------------------------------------------------------
@@ -251,6 +319,7 @@ async def test_session_diagnostics_fix_add_row_hover(client: LanguageClient) -> 
     assert list(client.diagnostics[uri]) == []
     rows = {t.zh: t for t in read_table(client.root / "terms.csv")}  # type: ignore[attr-defined]
     assert rows["赵明远"].en == "Zhao Mingyuan" and rows["赵明远"].pinyin == "Zhào Míngyuǎn"
+    assert rows["赵明远"].note == ORIGINS["text"] == written["note"]  # where its English came from
 
 
 @pytest.mark.slow

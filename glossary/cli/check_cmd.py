@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..baseline import Key, finding_keys, new_findings
+from ..config import is_excluded
 from ..model import SEVERITIES, Finding
 from .common import PROG, RANK, UsageError, glossary_path, load, names, write
 from .check_output import emit, format_report, report_diff
@@ -59,22 +58,6 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_check)
 
 
-def _excluded(path: Path, patterns: Sequence[str], root: Path | None) -> bool:
-    """Whether a pattern matches the path (as given, or relative to ``root``), a folder above it, or its name."""
-    if not patterns:
-        return False
-    paths = [path]
-    try:
-        paths.append(path.resolve().relative_to((root or Path.cwd()).resolve()))
-    except ValueError:
-        pass
-    candidates = {path.name}
-    for p in paths:
-        candidates.add(p.as_posix())
-        candidates.update(parent.as_posix() for parent in p.parents if parent.as_posix() not in (".", "/"))
-    return any(fnmatch.fnmatch(c, pat) for c in candidates for pat in patterns)
-
-
 def _walk(folder: Path) -> list[Path]:
     """Text files under ``folder``, sorted, skipping hidden folders and tool folders."""
     out: list[Path] = []
@@ -101,10 +84,10 @@ def _collect(args: argparse.Namespace, config: Any, errors: list[str]) -> list[D
         path = Path(given)
         if path.is_dir():
             for p in _walk(path):
-                if not _excluded(p, config.exclude, config.root):
+                if not is_excluded(p, config.exclude, config.root):
                     docs.append(Doc("text", os.fspath(p)))
         elif path.is_file():
-            if _excluded(path, config.exclude, config.root):
+            if is_excluded(path, config.exclude, config.root):
                 continue
             docs.append(Doc("pairs" if is_bilingual(path) else "text", given))
         elif path.exists():
@@ -138,7 +121,7 @@ def _rules_for(doc: Doc, rules: frozenset[str], config: Any) -> frozenset[str]:
         return rules
     paths = [p for p in (doc.path, doc.target) if p]
     for pattern, ignored in config.per_file_ignores:
-        if any(_excluded(Path(p), [pattern], config.root) for p in paths):
+        if any(is_excluded(Path(p), [pattern], config.root) for p in paths):
             rules = rules - ignored
     return rules
 

@@ -16,7 +16,7 @@ from ..baseline import Key, finding_keys, new_findings
 from ..errors import GlossaryError
 from ..fix import MAX_PASSES
 from ..model import Finding
-from .common import is_chinese_text
+from ..normalize import is_chinese_text
 
 __all__ = ["Doc", "Options", "Outcome", "run"]
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..model import SEVERITIES
+from ..normalize import is_chinese_text as is_chinese_text  # the subcommands import it from here
 
 PROG = "glossary"
 RANK = {s: i for i, s in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
@@ -51,12 +52,3 @@ def write(out: TextIO, text: str) -> None:
     """Write and flush (so that a closed pipe shows here, where main() handles it)."""
     out.write(text)
     out.flush()
-
-
-def is_chinese_text(text: str) -> bool:
-    """Whether a text has at least as many Han characters as Latin letters."""
-    from ..normalize import is_han
-
-    han = sum(1 for ch in text if is_han(ch))
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return han > 0 and han >= latin
