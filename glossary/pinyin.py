@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, TypeAlias
 
+from .model import CATEGORIES
 from .normalize import HAN_CLASS
 from .pinyin_names import (
     LONGEST_SURNAME,
@@ -69,14 +70,15 @@ def _tone_syllables(han: str) -> list[str]:
 
 
 def _fix_phrases(han: str, found: list[str]) -> None:
-    """Put the readings of ``phrases.tsv`` into ``found``, longest phrase first."""
+    """Put the readings of ``phrases.tsv`` into ``found``, longest phrase first
+    (a row of one character is a reading pypinyin gets wrong everywhere)."""
     table = phrase_readings()
     if not table:
         return
     longest = max(map(len, table))
     i = 0
     while i < len(han):
-        for size in range(min(longest, len(han) - i), 1, -1):
+        for size in range(min(longest, len(han) - i), 0, -1):
             fixed = table.get(han[i:i + size])
             if fixed is not None:
                 found[i:i + size] = fixed
@@ -173,18 +175,66 @@ def matches_pinyin(en: str, zh: str) -> bool:
 # ---------------------------------------------------------------- romanize
 
 
-def _general_tokens(text: str) -> list[_Token]:
+def _han_tokens(text: str, han: Callable[[str], list[_Token]]) -> list[_Token]:
+    """``text`` as tokens: what lies between Han runs passed through, each Han run as ``han`` splits it."""
     tokens: list[_Token] = []
     for index, run in enumerate(_HAN_RUNS.split(text)):
         if not run:
             continue
         if index % 2 == 0:
             tokens.append(run)
-            continue
-        syllables, pos = _tone_syllables(run), 0
-        for word in words(run):
-            tokens.append(syllables[pos:pos + len(word)])
-            pos += len(word)
+        else:
+            tokens.extend(han(run))
+    return tokens
+
+
+def _word_tokens(run: str) -> list[_Token]:
+    """A Han run as its words by GB/T 16159-2012, each word's syllables together."""
+    syllables, pos = _tone_syllables(run), 0
+    tokens: list[_Token] = []
+    for word in words(run):
+        tokens.append(syllables[pos:pos + len(word)])
+        pos += len(word)
+    return tokens
+
+
+#: jieba's tags for personal names.
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+#: Last characters of place and common words jieba tags as names (张家口, 石家庄, 王府井, 少林寺, 黄金周):
+#: such a word is not taken for a person.
+_NOT_PERSON_ENDS = frozenset("省市县区州镇乡旗盟口庄井岭村屯堡寨营桥街巷路寺庙祠墓陵店周期学状剂")
+
+
+def _names_a_person(word: str, tag: str) -> bool:
+    """Is ``word``, tagged ``tag`` by jieba, a personal name to write by GB/T 28039 without a ``kind``?
+
+    Three or four characters starting with a known surname: jieba tags many
+    two-character words as names (卫星 satellite, 明白 clear), so those stay
+    one word. Not when it ends like a place (张家口) or is all
+    transliteration (莫斯科).
+    """
+    from .pinyin_words import is_transliteration
+
+    return (tag in _PERSON_TAGS and 3 <= len(word) <= 4 and surname_of(word) is not None
+            and word[-1] not in _NOT_PERSON_ENDS and not is_transliteration(word))
+
+
+def _auto_tokens(run: str) -> list[_Token]:
+    """A Han run without a ``kind``: personal names jieba recognises by GB/T 28039-2011, the rest by GB/T 16159-2012."""
+    from .segment import pos_cut
+
+    tokens: list[_Token] = []
+    pending = ""
+    for word, tag in pos_cut(run):
+        if _names_a_person(word, tag):
+            if pending:
+                tokens.extend(_word_tokens(pending))
+                pending = ""
+            tokens.extend(_person(word))
+        else:
+            pending += word
+    if pending:
+        tokens.extend(_word_tokens(pending))
     return tokens
 
 
@@ -205,17 +255,7 @@ def _given_syllables(given: str) -> list[str]:
 
 def _person_tokens(text: str, whole_words: bool) -> list[_Token]:
     """Persons: each Han run is a name, or one word when ``whole_words``."""
-    tokens: list[_Token] = []
-    for index, run in enumerate(_HAN_RUNS.split(text)):
-        if not run:
-            continue
-        if index % 2 == 0:
-            tokens.append(run)
-        elif whole_words:
-            tokens.append(_tone_syllables(run))
-        else:
-            tokens.extend(_person(run))
-    return tokens
+    return _han_tokens(text, (lambda run: [_tone_syllables(run)]) if whole_words else _person)
 
 
 def _render_word(syllables: list[str], u: str) -> str:
@@ -274,9 +314,13 @@ def romanize(zh: str, *, kind: str | None = None, tones: bool = True, u: str = "
     """Romanize a Chinese name by the national rules.
 
     ``kind="person"`` applies GB/T 28039-2011: surname (compound surnames as
-    one word), a space, the given name as one word. Any other ``kind``
-    (place, organization, …) or None applies GB/T 16159-2012: one word per
-    lexical word, each capitalized. An apostrophe marks a syllable starting
+    one word), a space, the given name as one word. Any other ``kind`` of
+    :data:`glossary.model.CATEGORIES` (place, organization, …) applies
+    GB/T 16159-2012: one word per lexical word, each capitalized. Without a
+    ``kind`` (None), GB/T 16159-2012 applies too, except to a personal name
+    jieba recognises (three or four characters starting with a surname:
+    司马迁 → Sīmǎ Qiān), which gets GB/T 28039-2011. Another ``kind`` raises
+    ValueError. An apostrophe marks a syllable starting
     with a, o or e inside a word. ``tones=False`` drops the tone marks.
     ``u`` spells ü: ``"ü"`` (default), ``"v"`` or ``"yu"`` (passport style,
     Lyu). Characters other than Han pass through; a middle dot becomes a
@@ -296,17 +340,21 @@ def romanize(zh: str, *, kind: str | None = None, tones: bool = True, u: str = "
     ('Tiānwèn Sān Hào', 'Chángzhēng 10 Hào')
     >>> romanize("吕", kind="person", u="yu", tones=False)
     'Lyu'
+    >>> romanize("司马迁"), romanize("司马迁", kind="place")
+    ('Sīmǎ Qiān', 'Sīmǎqiān')
     """
     if not isinstance(zh, str):
         raise ValueError(f"romanize() needs a str, not {type(zh).__name__}")
     if kind is not None and not isinstance(kind, str):
         raise ValueError(f"kind must be a str or None, not {type(kind).__name__}")
+    if kind is not None and kind not in CATEGORIES:
+        raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(CATEGORIES)}")
     if u not in _U_FORMS:
         raise ValueError(f"u must be one of {', '.join(_U_FORMS)}; got {u!r}")
     text = _MIDDOTS.sub(" ", zh)
     if kind == "person":  # a middle dot marks a minority or foreign name
         tokens = _person_tokens(text, whole_words=text != zh)
     else:
-        tokens = _general_tokens(text)
+        tokens = _han_tokens(text, _auto_tokens if kind is None else _word_tokens)
     result = _render(tokens, u)
     return result if tones else strip_tones(result)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .segment import base_tokenizer, cut
 
-__all__ = ["words"]
+__all__ = ["is_transliteration", "words"]
 
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 #: Measure words and suffixes written apart from a preceding number.
@@ -31,6 +31,15 @@ _TRANSLIT = frozenset(
     "努诺欧帕佩皮普奇乔萨塞桑瑟沙什斯苏索塔泰坦特提图托瓦威维温沃乌西希锡辛雅亚"
     "伊尤约泽扎詹兹"
 )
+
+
+def is_transliteration(word: str) -> bool:
+    """Whether every character of ``word`` is one common in transliterated foreign names (莫斯科).
+
+    >>> is_transliteration("莫斯科"), is_transliteration("司马迁")
+    (True, False)
+    """
+    return bool(word) and all(c in _TRANSLIT for c in word)
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,33 @@ he she it they we you i one ones there here
 """.split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\u2019-]*")
+
+#: Lower-case words that English writes after a numbered name (Tianwen-1 probe,
+#: Long March 5 rocket), and the category each says the name is.
+_KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys(("spacecraft", "probe", "capsule", "lander", "rover", "orbiter", "satellite", "mission"),
+                    "spacecraft"),
+    **dict.fromkeys(("rocket", "launcher"), "launch-vehicle"),
+    **dict.fromkeys(("ship", "vessel", "icebreaker"), "vessel"),
+}
+
+
+def _numbered_category(en: str) -> str:
+    """The category of a 号 name (天河二号) by the English the text writes for it.
+
+    号 numbers things of every kind, so the shape of the Chinese only
+    guesses spacecraft. A lower-case last word (a generic noun) decides: a
+    known one gives its category, another none. Without one the guess stays.
+
+    >>> _numbered_category("Tianhe-2 supercomputer"), _numbered_category("Long March 5 rocket")
+    ('', 'launch-vehicle')
+    >>> _numbered_category("Tianhe-2"), _numbered_category("Tianwen-1 probe")
+    ('spacecraft', 'spacecraft')
+    """
+    last = en.split()[-1] if en.split() else ""
+    if not last[:1].islower():
+        return "spacecraft"
+    return _KIND_WORDS.get(last.lower(), "")
 _TRAILING = " \t*_\"'\u201c\u201d\u2018\u2019"
 
 
@@ -176,7 +203,10 @@ def suggest_row(zh: str, english: str = "", category: str | None = None, *, cont
     ``english`` is what the text writes for the name (the words a rule
     found beside its gloss), ``context`` the text just before a gloss, for
     English in lower case. Without either, CC-CEDICT's English, then pinyin.
-    The note says which (see :data:`ORIGINS`).
+    The note says which (see :data:`ORIGINS`). Without ``category`` it is
+    guessed from the Chinese (:func:`glossary.table.guess_category`); for a
+    name ending in 号, which numbers things of every kind, the text's English
+    decides (Tianhe-2 supercomputer: no category).
 
     >>> row = suggest_row("張若塵", "")
     >>> row.zh, row.en, row.pinyin, row.category, origin_of(row)
@@ -189,6 +219,7 @@ def suggest_row(zh: str, english: str = "", category: str | None = None, *, cont
     from .table import guess_category, slugify
 
     zh = zh_key(zh)
+    guessed = not category
     category = category or guess_category(zh)
     kind = category if category != "other" else None
     pinyin = romanize(zh, kind=kind)
@@ -199,6 +230,8 @@ def suggest_row(zh: str, english: str = "", category: str | None = None, *, cont
         en, origin = en_exact(dictionary_english(zh) or ""), "dictionary"
     if not en:
         en, origin = romanize(zh, kind=kind, tones=False), "pinyin"
+    if guessed and origin == "text" and category == "spacecraft":
+        category = _numbered_category(en) or "other"
     romanization = "pinyin" if matches_pinyin(en, zh) else ""
     return Term(id=slugify(en), zh=zh, en=en, pinyin=pinyin, romanization=romanization,
                 category=category if category != "other" else "", note=ORIGINS[origin], source="")

@@ -259,6 +259,18 @@ UNKNOWN_TERM = [
                  "person", id="second-gloss-not-merged-with-first"),
     pytest.param("Zhang Ruochen (張若塵) joined.", "張若塵", "张若尘", "Zhang Ruochen", "Zhāng Ruòchén", "person",
                  id="traditional-suggests-simplified-row"),
+    pytest.param("The Changan (长安汽车) sold more cars.", "长安汽车", "长安汽车", "Changan", "Cháng'ān Qìchē", "",
+                 id="sentence-initial-article-dropped"),
+    pytest.param("Rain fell. The Beilin Museum (碑林博物馆) stayed open.", "碑林博物馆", "碑林博物馆", "Beilin Museum",
+                 "Bēilín Bówùguǎn", "", id="article-after-a-full-stop-dropped"),
+    pytest.param("They flew to The Hague (海牙) in May.", "海牙", "海牙", "The Hague", "Hǎiyá", "",
+                 id="article-inside-a-sentence-kept"),
+    pytest.param("Tianhe-2 supercomputer (天河二号) is fast.", "天河二号", "天河二号", "Tianhe-2 supercomputer",
+                 "Tiānhé Èr Hào", "", id="numbered-name-not-a-spacecraft"),
+    pytest.param("The Tianyu-3 rocket (天羽三号) flew.", "天羽三号", "天羽三号", "Tianyu-3 rocket",
+                 "Tiānyǔ Sān Hào", "launch-vehicle", id="numbered-name-rocket"),
+    pytest.param("Qiming-7 (启明七号) is planned.", "启明七号", "启明七号", "Qiming-7", "Qǐmíng Qī Hào",
+                 "spacecraft", id="numbered-name-guess-kept"),
 ]
 
 

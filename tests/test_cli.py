@@ -338,6 +338,12 @@ def test_pinyin_and_lookup():
     proc = run("pinyin", "王亚平", "欧阳修", "--kind", "person")
     assert proc.returncode == 0 and proc.stdout == "Wáng Yàpíng\nŌuyáng Xiū\n"
     assert run("pinyin", "赵平安", "--kind", "person", "--no-tones").stdout == "Zhao Ping'an\n"
+    assert run("pinyin", "司马迁", "王大珩").stdout == "Sīmǎ Qiān\nWáng Dàhéng\n"  # no --kind: names recognised
+    proc = run("pinyin", "北京", "--kind", "foo")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == ("glossary: unknown --kind 'foo'; use one of person, place, organization, publication, "
+                           "event, programme, policy, spacecraft, constellation, launch-vehicle, vessel, facility, "
+                           "other\n")
 
     proc = run("lookup", "李強")
     assert proc.returncode == 0

@@ -219,11 +219,41 @@ def test_general_output_is_pinyin_and_matches(zh: str, expected: str) -> None:
     assert matches_pinyin(strip_tones(expected), zh)
 
 
-@pytest.mark.parametrize("kind", [None, "place", "organization", "spacecraft", "other", "anything"])
-def test_only_person_changes_rules(kind: str | None) -> None:
+@pytest.mark.parametrize("kind", ["place", "organization", "spacecraft", "other"])
+def test_only_person_changes_rules(kind: str) -> None:
     assert romanize("中国航天报", kind=kind) == "Zhōngguó Hángtiān Bào"
     assert romanize("单雄信", kind=kind) == "Dānxióngxìn"  # no surname rules
     assert romanize("单雄信", kind="person") == "Shàn Xióngxìn"
+
+
+@pytest.mark.parametrize(("zh", "expected"), [
+    ("司马迁", "Sīmǎ Qiān"),  # jieba tags these as person names (nr): GB/T 28039
+    ("诸葛亮", "Zhūgě Liàng"),
+    ("单雄信", "Shàn Xióngxìn"),
+    ("王大珩院士", "Wáng Dàhéng Yuànshì"),
+    ("诸葛亮故居", "Zhūgě Liàng Gùjū"),
+    ("中国航天报", "Zhōngguó Hángtiān Bào"),  # no name: GB/T 16159
+    ("卫星", "Wèixīng"),  # two characters jieba also tags nr: one word
+    ("张家口", "Zhāngjiākǒu"),  # tagged nr, but a place
+    ("石家庄", "Shíjiāzhuāng"),
+    ("王府井", "Wángfǔjǐng"),
+    ("莫斯科", "Mòsīkē"),  # tagged nr, all transliteration
+    ("司马迁祠", "Sīmǎqiāncí"),
+])
+def test_without_a_kind_recognised_persons_get_the_person_rules(zh: str, expected: str) -> None:
+    assert romanize(zh) == expected
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"unknown kind 'anything'; use one of person, place, .*, other"):
+        romanize("北京", kind="anything")
+
+
+@pytest.mark.parametrize("kind", [None, "person", "place", "other"])
+def test_heng_reading_in_every_kind(kind: str | None) -> None:
+    """珩 has the one reading héng (XHC); pypinyin says háng."""
+    assert "héng" in romanize("王大珩", kind=kind).lower()
+    assert romanize("珩", kind=kind) == "Héng"
 
 
 @pytest.mark.parametrize(
@@ -619,6 +649,11 @@ def test_given_name_readings_stay_in_given_names() -> None:
 ])
 def test_phrase_readings(zh: str, expected: str) -> None:
     assert romanize(zh) == expected
+
+
+def test_the_table_writes_inner_mongolia_as_romanize_does(g) -> None:
+    """By the place-name rule GB/T 16159-2012 follows, a one-syllable modifier is joined (西辽河 Xīliáo Hé)."""
+    assert g.lookup("内蒙古").pinyin == romanize("内蒙古", kind="place") == romanize("内蒙古") == "Nèiměnggǔ"
 
 
 def test_name_data_files() -> None:

@@ -17,7 +17,8 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
     p = sub.add_parser("pinyin", help="romanize Chinese by the national rules",
                        description="Print the pinyin of each TEXT (GB/T 16159; --kind person: GB/T 28039).")
     p.add_argument("text", nargs="+", metavar="TEXT")
-    p.add_argument("--kind", metavar="KIND", help="person, place, organization, …")
+    p.add_argument("--kind", metavar="KIND", help="a table category: person, place, organization, … (default: "
+                                                 "GB/T 16159, with person names jieba recognises by GB/T 28039)")
     p.add_argument("--no-tones", dest="tones", action="store_false", help="drop the tone marks")
     p.set_defaults(func=_cmd_pinyin)
     p = sub.add_parser("lookup", parents=[glossary_opt], help="print a term's row",
@@ -39,8 +40,11 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
 
 
 def _cmd_pinyin(args: argparse.Namespace) -> int:
+    from ..model import CATEGORIES
     from ..pinyin import romanize
 
+    if args.kind is not None and args.kind not in CATEGORIES:
+        raise UsageError(f"unknown --kind {args.kind!r}; use one of {', '.join(CATEGORIES)}")
     for text in args.text:
         print(romanize(text, kind=args.kind, tones=args.tones))
     return 0

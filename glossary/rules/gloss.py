@@ -165,11 +165,27 @@ def _check_before(doc: Doc, gloss: Gloss) -> None:
         _unknown(doc, gloss, english, es)
 
 
+_ARTICLE = re.compile(r"(?:The|An|A)[ \t]+(?=\S)")
+
+
+def _without_article(doc: Doc, english: str, start: int) -> tuple[str, int]:
+    """The name-like words before a gloss without an article that starts the
+    sentence: its capital is the sentence's, not the name's ("The Changan
+    (长安汽车)" names Changan). A capital article inside a sentence stays
+    (visited The Hague)."""
+    m = _ARTICLE.match(english)
+    if m is None or not doc.is_sentence_start(start):
+        return english, start
+    return english[m.end():], start + m.end()
+
+
 def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
     """unknown-term for a gloss the glossary lacks, and pinyin-mismatch when
     the English beside it is pinyin that does not spell it."""
     from ..pinyin import matches_pinyin, romanize
 
+    if gloss.kind == "after":
+        english, en_start = _without_article(doc, english, en_start)
     zh = zh_key(gloss.zh)
     zs, ze = gloss.zh_span
     words = english.split()
@@ -185,7 +201,7 @@ def _unknown(doc: Doc, gloss: Gloss, english: str, en_start: int) -> None:
     category = guess_category(zh)
     expected = romanize(zh, kind=category, tones=False)
     context = doc.masked[max(0, gloss.name_end - 200):gloss.name_end] if gloss.kind == "after" and not wrong else ""
-    row = suggest_row(zh, "" if wrong else used, category, context=context)  # glossary.suggest: text, CC-CEDICT, pinyin
+    row = suggest_row(zh, "" if wrong else used, context=context)  # glossary.suggest: text, CC-CEDICT, pinyin
     shown = f"{used or row.en!r}" if used or origin_of(row) == "text" else "no English"
     doc.add("unknown-term", zs, ze, f"{gloss.zh} ({shown}) is not in the glossary; suggested row: "
             f"{row.zh},{row.en},{row.pinyin},{row.category}", suggestion=row)
