@@ -31,6 +31,23 @@ def _nearest_accepted(m: Match) -> str:
     return m.term.en
 
 
+def _closest_accepted(found: str, term: Term) -> str:
+    """The form to put for a wrong one: the preferred form when it shares a
+    word with it, else the alias that keeps most of its words (and adds
+    fewest), so that the fix still reads as a sentence: 'the Tiangong core
+    module' becomes 'the Tianhe core module', not 'the Tianhe'."""
+    words = set(en_exact(found).casefold().split())
+    if words & set(en_exact(term.en).casefold().split()):
+        return term.en
+    best, score = term.en, (0, 0)
+    for form in term.aliases:
+        own = set(en_exact(form).casefold().split())
+        candidate = (len(words & own), -len(own - words))  # most words kept, then fewest added
+        if candidate[0] and candidate > score:
+            best, score = form, candidate
+    return best
+
+
 def check_renderings(doc: Doc) -> None:
     """variant, forbidden and case, for every English match. A text in lower
     case throughout (a normalised MT output) gets no case findings."""
@@ -40,8 +57,9 @@ def check_renderings(doc: Doc) -> None:
             lower_case_text = not any(c.isupper() for c in doc.masked)
         form = m.form
         if form == "forbidden":
-            doc.add("forbidden", m.start, m.end, f"{m.text!r} is wrong for {m.term.zh}; use {m.term.en!r}",
-                    expected=m.term.en, term=m.term, fix=fix_to(m.text, m.term.en, m.term))
+            want = _closest_accepted(m.text, m.term)
+            doc.add("forbidden", m.start, m.end, f"{m.text!r} is wrong for {m.term.zh}; use {want!r}",
+                    expected=want, term=m.term, fix=fix_to(m.text, want, m.term))
         elif form in ("variant", "tolerant"):
             want = _nearest_accepted(m)
             what = "a variant" if form == "variant" else "not the house spelling"
