@@ -312,7 +312,7 @@ Span = tuple[int, int]
 
 
 def _en_counts(
-    text: str, g: Glossary, nests: Iterable[tuple[str, str]] = ()
+    text: str, g: Glossary, nests: Iterable[tuple[str, str]] = (), *, with_renderings: bool = True
 ) -> tuple[Counter[str], dict[str, Counter[str]], Counter[tuple[str, str]]]:
     """Per term id: accepted renderings in ``text``, and every listed rendering by folded surface;
     and for each (longer, shorter) term pair of ``nests``, how many accepted renderings of the shorter
@@ -324,22 +324,30 @@ def _en_counts(
     counts once: a span found twice (a row and the series member it is) or inside a longer span of the same
     term (the alias Tiangong inside Tiangong space station) is one rendering. A candidate that ends inside a
     word (Long March 5 in "Long March 5B", which the checker reads as holding both) does not count.
+    ``with_renderings=False`` leaves the renderings empty (a reference needs only the accepted counts).
     """
     automata = automata_of(g)
     lowered = not any(c.isupper() for c in text)
+    n_text = len(text)
     # term id → span → (term, kind)
     spans: dict[str, dict[Span, tuple[Term, str]]] = {}
     for s, e, found in en_candidates(text, g):
-        if e < len(text) and text[e].isalpha() and text[e] < "\u2e80":
+        if e < n_text and text[e].isalpha() and text[e] < "\u2e80":
             continue
-        per_term: dict[str, list[tuple[Term, str]]] = {}
-        for term, form in found:
-            per_term.setdefault(term.id, []).append((term, form))
-        for tid, entries in per_term.items():
-            seen = spans.setdefault(tid, {})
-            if (s, e) in seen:
+        if len(found) == 1 or all(t.id == found[0][0].id for t, _f in found):
+            groups: Iterable[tuple[str, tuple[tuple[Term, str], ...]]] = ((found[0][0].id, found),)
+        else:
+            per_term: dict[str, list[tuple[Term, str]]] = {}
+            for term, form in found:
+                per_term.setdefault(term.id, []).append((term, form))
+            groups = ((tid, tuple(entries)) for tid, entries in per_term.items())
+        for tid, entries in groups:
+            seen = spans.get(tid)
+            if seen is None:
+                seen = spans[tid] = {}
+            elif (s, e) in seen:
                 continue
-            kind = automata.pick_en(text[s:e], tuple(entries))[1]
+            kind = automata.pick_en(text[s:e], entries)[1]
             if kind == "implausible" and not lowered:
                 continue
             seen[(s, e)] = (entries[0][0], kind)
@@ -347,17 +355,22 @@ def _en_counts(
     renderings: dict[str, Counter[str]] = {}
     kept: dict[str, list[Span]] = {}  # per term id, its spans by start, none inside another
     for tid, by_span in spans.items():
-        mine = kept.setdefault(tid, [])
+        mine: list[Span] = []
+        kept[tid] = mine
+        forms: Counter[str] | None = Counter() if with_renderings else None
         last_end = -1
-        for s, e in sorted(by_span, key=lambda se: (se[0], -se[1])):
+        for s, e in sorted(by_span, key=lambda se: (se[0], -se[1])) if len(by_span) > 1 else by_span:
             if e <= last_end:
                 continue  # inside a longer span of the same term
             last_end = e
             mine.append((s, e))
             term, kind = by_span[(s, e)]
-            renderings.setdefault(tid, Counter())[_listed_form(g, term, text[s:e])] += 1
+            if forms is not None:
+                forms[_listed_form(g, term, text[s:e])] += 1
             if kind != "forbidden":
                 accepted[tid] += 1
+        if forms:
+            renderings[tid] = forms
     inside: Counter[tuple[str, str]] = Counter()
     for outer, inner in nests:
         if outer not in kept or inner not in kept:
@@ -406,7 +419,7 @@ def _glossary(doc: Document, reference: str | None, g: Glossary) -> Iterable[Ter
     # A nested term is expected where the translation shows it inside the longer term's rendering.
     for (outer, inner), n in nests.items():
         expected[inner] += min(n, inside[(outer, inner)])
-    in_ref = _en_counts(reference, g)[0] if reference is not None else None
+    in_ref = _en_counts(reference, g, with_renderings=False)[0] if reference is not None else None
     order = _order(g)
     for term in sorted(terms.values(), key=lambda t: order.get(t.id, len(order))):
         n = expected[term.id]
