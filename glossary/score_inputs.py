@@ -14,8 +14,8 @@ A file is read by its suffix (docs/score.md, "Input formats"):
 * anything else: plain text, one document per line, with the sources from a
   line-aligned ``source`` file (or from the reference's ``zh``).
 
-:func:`pair` joins a system's documents with the reference's, document by
-document. Every problem is a :class:`~glossary.errors.GlossaryError` naming
+A file without any document is an error. :func:`pair` joins a system's
+documents with the reference's, document by document. Every problem is a :class:`~glossary.errors.GlossaryError` naming
 the file and the line.
 """
 
@@ -31,7 +31,7 @@ from .bilingual import TABLE_SUFFIXES, TRANSLATION_SUFFIXES, read_aligned, read_
 from .errors import GlossaryError, Problem
 from .score import Document, TermDict
 
-__all__ = ["JSONL_SUFFIXES", "TERM_KEYS", "Side", "pair", "read_documents", "read_side"]
+__all__ = ["JSONL_SUFFIXES", "TERM_KEYS", "Side", "pair", "read_side"]
 
 #: Suffixes read as WMT-style JSON lines.
 JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
@@ -42,12 +42,14 @@ TERM_KEYS = ("proper", "terms")
 @dataclass(frozen=True, slots=True)
 class Side:
     """One document of a file as read: its text, its source when the file has
-    one, its term dictionary when it has one, and its 1-based line."""
+    one, its term dictionary when it has one, its 1-based line, and the JSON
+    key the dictionary came from."""
 
     text: str
     source: str | None
     terms: TermDict | None
     line: int
+    terms_key: str = ""
 
 
 def _jsonl(path: str, text_key: str, terms_key: str | None, need_text: bool) -> list[Side]:
@@ -71,12 +73,12 @@ def _jsonl(path: str, text_key: str, terms_key: str | None, need_text: bool) -> 
             raise GlossaryError(Problem(path, n, f"document has no {text_key!r} (the English translation)"))
         if text is not None and not isinstance(text, str):
             raise GlossaryError(Problem(path, n, f"{text_key!r} must be a string"))
-        terms = None
+        terms, found_key = None, ""
         for key in keys:
             if key in obj:
-                terms = _term_dict(obj[key], path, n, key)
+                terms, found_key = _term_dict(obj[key], path, n, key), key
                 break
-        out.append(Side(text or "", source, terms, n))
+        out.append(Side(text or "", source, terms, n, found_key))
     return out
 
 
@@ -108,6 +110,14 @@ def read_side(
     reference's). ``need_text=False`` lets JSON documents lack ``en``.
     """
     name = os.fspath(path)
+    sides = _read_side(name, source, terms_key, need_text)
+    if not sides:
+        raise GlossaryError(Problem(name, 0, "holds no documents", "an empty file has nothing to score"))
+    return sides
+
+
+def _read_side(name: str, source: str | os.PathLike[str] | None, terms_key: str | None,
+               need_text: bool) -> list[Side]:
     suffix = Path(name).suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return _jsonl(name, "en", terms_key, need_text)
@@ -128,9 +138,13 @@ def pair(hyp_path: str, hyps: Sequence[Side], ref_path: str | None = None,
          refs: Sequence[Side] | None = None) -> list[Document]:
     """A system's documents, joined with their references document by document.
 
-    A document's source is its own, else the reference's; its term
-    dictionary its own, else the reference's. The numbers of documents must
-    agree, and where both sides carry a source it must be the same (stripped).
+    A document's source is its own, else the reference's. Its term
+    dictionary is the reference's when the reference has one (the WMT25
+    organisers score every run against the reference's ``proper`` terms,
+    whatever dictionary the run was given), else its own. The numbers of
+    documents must agree, and where both sides carry a source it must be the
+    same (stripped). An empty term dictionary is an error: it would score
+    nothing.
     """
     if refs is not None and len(refs) != len(hyps):
         raise GlossaryError(Problem(hyp_path, 0, f"has {len(hyps)} documents but the reference {ref_path} has "
@@ -144,19 +158,14 @@ def pair(hyp_path: str, hyps: Sequence[Side], ref_path: str | None = None,
                                         "give --source, or a --reference with 'zh'"))
         if r is not None and r.source is not None and h.source is not None and r.source.strip() != h.source.strip():
             raise GlossaryError(Problem(hyp_path, h.line, f"its source differs from that of {ref_path} line {r.line}"))
-        terms = h.terms if h.terms is not None else (r.terms if r is not None else None)
+        side = r if r is not None and r.terms is not None else h
+        if side.terms is not None and not side.terms:
+            from_ref = side is r
+            raise GlossaryError(Problem(
+                (ref_path or hyp_path) if from_ref else hyp_path, side.line,
+                f"its term dictionary {side.terms_key!r} is empty, so no term can be scored",
+                "choose another with --terms-key" if from_ref
+                else "give a --reference with the terms (its 'proper'), or choose them with --terms-key"))
+        terms = side.terms
         out.append(Document(src, h.text, r.text if r is not None else None, terms, hyp_path, h.line))
     return out
-
-
-def read_documents(
-    hypothesis: str | os.PathLike[str],
-    *,
-    reference: str | os.PathLike[str] | None = None,
-    source: str | os.PathLike[str] | None = None,
-    terms_key: str | None = None,
-) -> list[Document]:
-    """One system's file as :class:`~glossary.score.Document` records, references joined (:func:`pair`)."""
-    hyps = read_side(hypothesis, source=source, terms_key=terms_key)
-    refs = read_side(reference, source=source, terms_key=terms_key) if reference is not None else None
-    return pair(os.fspath(hypothesis), hyps, os.fspath(reference) if reference is not None else None, refs)

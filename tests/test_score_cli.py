@@ -132,6 +132,21 @@ def test_terms_key_and_a_custom_glossary(capsys, tmp_path, write_table):
     assert json.loads(out)["systems"][0]["rate"] == 0.0
 
 
+def test_the_reference_dictionary_beats_the_system_one(capsys, tmp_path, systems):
+    # WMT25 runs carry the dictionary they were given (random terms, {} for noterm); the organisers score
+    # every run against the reference's proper terms
+    _, _, ref = systems
+    random = jsonl(tmp_path / "random.jsonl", SOURCES, GOOD, {"金管局": ["Monetary Authority"]}, key="terms")
+    noterm = jsonl(tmp_path / "noterm.jsonl", SOURCES, GOOD, {}, key="terms")
+    proper = jsonl(tmp_path / "proper.jsonl", SOURCES, GOOD)
+    _, out, _ = run(capsys, str(random), str(noterm), str(proper), "--reference", str(ref), "--format", "json")
+    got = {s["path"]: (s["rate"], s["pairs"]) for s in json.loads(out)["systems"]}
+    assert got == {str(random): (0.875, 4), str(noterm): (0.875, 4), str(proper): (0.875, 4)}
+    # without a reference, a run's own dictionary applies
+    _, out, _ = run(capsys, str(random), "--format", "json")
+    assert [(t["zh"], t["rate"]) for t in json.loads(out)["systems"][0]["terms"]] == [("金管局", 0.0)]
+
+
 def test_tsv_xliff_and_po(capsys, tmp_path):
     (tmp_path / "a.tsv").write_text("zh\ten\n李强出席了会议。\tLi Qiang attended.\n", encoding="utf-8")
     (tmp_path / "a.xlf").write_text(
@@ -164,7 +179,7 @@ BAD = [
     ("bad term dictionary", lambda p: (p("h.jsonl", '{"zh": "x", "en": "y", "proper": {"a": 1}}\n'),),
      "the forms of 'a' must be a list of strings"),
     ("reference of another length",
-     lambda p: (p("h.jsonl", '{"zh": "x", "en": "y"}\n'), "--reference", p("r.jsonl", "")),
+     lambda p: (p("h.jsonl", '{"zh": "x", "en": "y"}\n'), "--reference", p("r.jsonl", '{"zh": "x", "en": "y"}\n' * 2)),
      "has 1 documents but the reference"),
     ("another source in the reference",
      lambda p: (p("h.jsonl", '{"zh": "x", "en": "y"}\n'), "--reference", p("r.jsonl", '{"zh": "z", "en": "y"}\n')),
@@ -172,6 +187,17 @@ BAD = [
     ("plain text without a source", lambda p: (p("h.txt", "HKMA\n"),), "h.txt:1: no source for this document"),
     ("a missing file", lambda p: (str(Path(p("x", "")).parent / "nope.jsonl"),), "nope.jsonl"),
     ("not UTF-8", lambda p: (p("h.jsonl", b"\xff\n"),), "not valid UTF-8"),
+    ("an empty plain-text HYP", lambda p: (p("h.txt", ""), "--source", p("s.zh", "")), "h.txt: holds no documents"),
+    ("an empty TSV", lambda p: (p("h.tsv", ""),), "h.tsv: holds no documents"),
+    ("an empty JSONL", lambda p: (p("h.jsonl", "\n"),), "h.jsonl: holds no documents"),
+    ("an empty reference", lambda p: (p("h.jsonl", '{"zh": "x", "en": "y"}\n'), "--reference", p("r.jsonl", "")),
+     "r.jsonl: holds no documents"),
+    ("an empty term dictionary (a noterm run)", lambda p: (p("h.jsonl", '{"zh": "x", "en": "y", "terms": {}}\n'),),
+     "h.jsonl:1: its term dictionary 'terms' is empty"),
+    ("an empty term dictionary in the reference",
+     lambda p: (p("h.jsonl", '{"zh": "x", "en": "y", "terms": {"x": ["y"]}}\n'), "--reference",
+                p("r.jsonl", '{"zh": "x", "en": "y", "proper": {}}\n')),
+     "r.jsonl:1: its term dictionary 'proper' is empty"),
     ("too few reference files", lambda p: (p("a.jsonl", "") + "," + p("b.jsonl", ""), "--reference", p("r.jsonl", "")),
      "--reference names 1 file but each HYP has 2"),
 ]

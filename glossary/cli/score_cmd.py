@@ -34,7 +34,8 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
                    help="glossary: counted as the checker matches (default); wmt25: the WMT25 scorer exactly")
     p.add_argument("--format", choices=_FORMATS, default="text", help="output format")
     p.add_argument("--terms-key", metavar="KEY",
-                   help="JSON key of the per-document term dictionary (default: proper, else terms)")
+                   help="JSON key of the per-document term dictionary (default: proper, else terms); "
+                        "with --reference, the reference's dictionary is the one scored")
     p.add_argument("--no-reference-filter", dest="reference_filter", action="store_false",
                    help="score every term in the source, not only those whose English the reference has")
     p.add_argument("--top", type=int, default=5, metavar="N", help="most-missed terms shown per system (text)")
