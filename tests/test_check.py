@@ -881,3 +881,18 @@ def test_inconsistent_names_the_accepted_spelling_the_document_uses():
 def test_lower_case_is_a_slip_only_for_names(text, found):
     got = [f.found for f in check_text(text, glossary.load()) if f.rule == "case"]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The preferred form shares no word with the wrong one: the alias that keeps its words.
+        ("The Tiangong core module was ready.", "Tianhe core module"),
+        ("The Tiangong module was ready.", "Tianhe module"),
+        # It shares a word: the preferred form.
+        ("The Shenzou-20 crew flew.", "Shenzhou-20"),
+    ],
+)
+def test_forbidden_names_the_closest_accepted_form(text, expected):
+    found = [f for f in check_text(text, glossary.load()) if f.rule == "forbidden"]
+    assert [(f.expected, f.fix.replacement if f.fix else None) for f in found] == [(expected, expected)]
