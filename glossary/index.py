@@ -148,10 +148,14 @@ def or_default(glossary: Glossary | None) -> Glossary:
     return glossary if glossary is not None else default_glossary()
 
 
-def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Glossary:
-    """Load a term table; with no argument, the bundled one.
+def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None, *, format: str | None = None,
+         group: bool = False) -> Glossary:
+    """Load a term table in any format :mod:`glossary.formats` reads (CSV, TBX, XLSX, the services' files, JSON);
+    with no argument, the bundled one.
 
-    Raises :class:`GlossaryError` naming the file, line and problem.
+    ``format`` is guessed from the name and content when not given; ``group``
+    merges rows with the same Chinese. Raises :class:`GlossaryError` naming the
+    file, line and problem.
 
     >>> load().lookup("王亚平").en
     'Wang Yaping'
@@ -159,4 +163,4 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> 
     if source is None:
         return default_glossary()
     name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", None)
-    return Glossary(read_table(source), path=str(name) if name else None)
+    return Glossary(read_table(source, format=format, group=group), path=str(name) if name else None)

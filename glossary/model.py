@@ -8,8 +8,9 @@ counted in characters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "CATEGORIES",
@@ -21,6 +22,9 @@ __all__ = [
     "Finding",
     "Fix",
     "Severity",
+    "LAZY",
+    "lazy_fields",
+    "raw_value",
 ]
 
 #: The closed list of term categories (documented in docs/table-format.md).
@@ -84,6 +88,9 @@ class Term:
     series: str = ""
     case_sensitive: bool = False
     verbatim: bool = False
+    #: Columns of the table this row came from that the glossary does not use,
+    #: as (column, value) pairs: carried through conversions and written back.
+    extra: tuple[tuple[str, str], ...] = ()
     line: int = field(default=0, compare=False, repr=False)
 
     @property
@@ -95,6 +102,47 @@ class Term:
     def accepted(self) -> tuple[str, ...]:
         """English forms that never warrant a remark: ``en``, the aliases and the derived forms."""
         return (self.en, *self.aliases, *self.derived)
+
+
+#: A ``pinyin`` or ``romanization`` value meaning "compute me when first read":
+#: table readers give it to rows without the column, so that loading never romanizes.
+LAZY = "\x00lazy"
+
+#: Field name → how to compute it; filled by the module that makes lazy rows (glossary.table).
+_COMPUTE: dict[str, Callable[[Term], str]] = {}
+_SLOTS: dict[str, Any] = {}
+
+
+def _lazy_property(name: str) -> property:
+    slot = Term.__dict__[name]  # the slot's member descriptor
+    _SLOTS[name] = slot
+
+    def get(self: Term) -> str:
+        value: str = slot.__get__(self, Term)
+        if value == LAZY:
+            value = _COMPUTE[name](self)
+            slot.__set__(self, value)  # computed once; equality and hashing see the value
+        return value
+
+    def set_(self: Term, value: str) -> None:  # only dataclass __init__ gets here (the class is frozen)
+        slot.__set__(self, value)
+
+    return property(get, set_, doc=f"``{name}``, computed on first read when the table did not give it.")
+
+
+for _name in ("pinyin", "romanization"):
+    setattr(Term, _name, _lazy_property(_name))
+
+
+def lazy_fields(compute: dict[str, Callable[[Term], str]]) -> None:
+    """Say how to compute the lazy fields (``pinyin``, ``romanization``) of rows made with :data:`LAZY`."""
+    _COMPUTE.update(compute)
+
+
+def raw_value(term: Term, name: str) -> str:
+    """A lazy field as stored: :data:`LAZY` when not computed yet (for caches that must not compute it)."""
+    value: str = _SLOTS[name].__get__(term, Term)
+    return value
 
 
 @dataclass(frozen=True, slots=True)

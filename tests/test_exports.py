@@ -32,9 +32,9 @@ def small(*terms: Term) -> Glossary:
 
 
 def test_every_format_is_registered():
-    assert set(FORMATS) == {"csv", "tbx", "json", "markdown", "deepl", "google", "amazon"}
+    assert set(FORMATS) == {"csv", "tbx", "json", "wmt", "markdown", "deepl", "google", "amazon"}
     with pytest.raises(ValueError, match="unknown export format"):
-        run(glossary.load(), "xlsx")
+        run(glossary.load(), "docx")
     with pytest.raises(ValueError, match="unknown direction"):
         run(glossary.load(), "deepl", direction="fr-en")
 
