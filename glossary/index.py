@@ -1,7 +1,7 @@
 """The Glossary: a term table with its lookups and matching automata.
 
-Lookup dictionaries are built when a Glossary is made (cheap: one pass over
-the terms). The matching automata and the glossary-aware jieba tokenizer
+Lookup dictionaries are built on the first lookup of their kind (one pass
+over the terms), so that loading a large table does not pay for them. The matching automata and the glossary-aware jieba tokenizer
 (:mod:`glossary.automata`) are built on first use and kept in
 :attr:`Glossary.cache` for the life of the Glossary; this module imports
 nothing of the matching layers.
@@ -41,21 +41,38 @@ class Glossary:
         self._terms: tuple[Term, ...] = tuple(terms)
         self.path = path
         self._by_id: dict[str, Term] = {}
-        self._by_zh: dict[str, Term] = {}
-        self._by_en: dict[str, Term] = {}
-        self._by_en_key: dict[str, Term] = {}
         problems: list[Problem] = []
+        by_id = self._by_id
         for term in self._terms:
-            if term.id in self._by_id:
+            if by_id.setdefault(term.id, term) is not term:
                 problems.append(Problem(path or "<terms>", term.line, f"duplicate id {term.id!r}"))
-            self._by_id[term.id] = term
-            for form in term.zh_forms:
-                self._by_zh.setdefault(zh_key(form), term)
-            for form in (term.en, *term.aliases, *term.derived, *term.variants):
-                self._by_en.setdefault(en_exact(form), term)
-                self._by_en_key.setdefault(en_key(form), term)
         if problems:
             raise GlossaryError(problems)
+
+    @cached_property
+    def _by_zh(self) -> dict[str, Term]:
+        """Folded Chinese form → term: built on the first lookup (loading does not pay for it)."""
+        out: dict[str, Term] = {}
+        for term in self._terms:
+            for form in term.zh_forms:
+                out.setdefault(zh_key(form), term)
+        return out
+
+    @cached_property
+    def _by_en(self) -> dict[str, Term]:
+        out: dict[str, Term] = {}
+        for term in self._terms:
+            for form in (term.en, *term.aliases, *term.derived, *term.variants):
+                out.setdefault(en_exact(form), term)
+        return out
+
+    @cached_property
+    def _by_en_key(self) -> dict[str, Term]:
+        out: dict[str, Term] = {}
+        for term in self._terms:
+            for form in (term.en, *term.aliases, *term.derived, *term.variants):
+                out.setdefault(en_key(form), term)
+        return out
 
     # -- collection protocol -------------------------------------------------
     def __len__(self) -> int:
