@@ -15,13 +15,13 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Sequence
-from typing import IO, TextIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any, TextIO
 
 from .atomic import atomic_writer
 from .errors import GlossaryError, Problem
-from .model import CATEGORIES, LAZY, ROMANIZATIONS, SOURCES, Term, lazy_fields
-from .normalize import en_exact, has_han, zh_key
+from .model import CATEGORIES, LAZY, ROMANIZATIONS, SOURCES, Term, lazy_fields, raw_value, terms_from_columns
+from .normalize import IGNORABLE, en_exact, fold_zh_text, has_han, zh_key
 
 __all__ = [
     "COLUMNS",
@@ -213,26 +213,30 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
     if group:
         records = _group(records)
 
-    terms: list[Term] = []
     seen_ids: dict[str, int] = {}
     seen_zh: dict[str, int] = {}
     has_id = "id" in columns
+    fast = _fast_row(columns) if set(columns) <= _FAST_COLUMNS | set(extra_cols) else None
+    fields: list[tuple[Any, ...]] = []
     for line, cells in records:
-        term = _row_to_term(cells, line, name, problems, extra_cols)
-        if term is None:
-            continue
+        found: tuple[Any, ...] | None = fast(cells, line) if fast is not None else None
+        if found is None:  # the full validation, which says what is wrong
+            term = _row_to_term(cells, line, name, problems, extra_cols)
+            if term is None:
+                continue
+            found = tuple(raw_value(term, f) if f in ("pinyin", "romanization") else getattr(term, f) for f in _FIELDS)
         if has_id:  # ids made from en are made unique below; given ids must be unique
-            first = seen_ids.setdefault(term.id, line)
+            first = seen_ids.setdefault(found[0], line)
             if first != line:
-                problems.append(Problem(name, line, f"duplicate id {term.id!r} (first on line {first})",
+                problems.append(Problem(name, line, f"duplicate id {found[0]!r} (first on line {first})",
                                         "ids are stable keys: give each term its own"))
-        for form in term.zh_forms:
-            key = zh_key(form)
-            first = seen_zh.setdefault(key, line)
+        for form in (found[1], *found[3]):
+            first = seen_zh.setdefault(_zh_key(form), line)
             if first != line:
                 problems.append(Problem(name, line, f"Chinese {form!r} is already a term on line {first}",
                                         "one concept, one row: put other forms in zh_variants"))
-        terms.append(term)
+        fields.append(found)
+    terms = list(terms_from_columns([list(column) for column in zip(*fields)])) if fields else []
     if problems:
         raise GlossaryError(problems)
     if not terms:
@@ -241,6 +245,59 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
     if not has_id:
         terms = _assign_ids(terms)
     return terms
+
+
+#: The fields of a Term, in order; the lookup key of a Chinese form (:func:`glossary.normalize.zh_key`, faster).
+_FIELDS = tuple(Term.__dataclass_fields__)
+_DROP_IGNORABLE = dict.fromkeys(map(ord, IGNORABLE))
+
+
+def _zh_key(text: str) -> str:
+    return fold_zh_text(text.translate(_DROP_IGNORABLE).strip())
+
+
+#: Columns of the rows :func:`_fast_row` can take: the simple ones, no lists and no flags.
+_FAST_COLUMNS = frozenset({"id", "zh", "en", "category", "note", "source", "romanization", "pinyin"})
+_CATEGORY_SET = frozenset(CATEGORIES)
+_ROMANIZATION_SET = frozenset(ROMANIZATIONS)
+_SOURCE_SET = frozenset(SOURCES)
+
+
+def _fast_row(columns: Sequence[str]) -> Callable[[dict[str, str], int], tuple[Any, ...] | None]:
+    """A validator for the plain rows of most tables (no lists, no flags): the Term's fields (in
+    :data:`_FIELDS` order) when the row is clearly good, None when :func:`_row_to_term` must look at
+    it (and say what is wrong)."""
+    extra_cols = [c for c in columns if c not in _COLUMN_SET]
+    has_id = "id" in columns
+
+    def fast(cells: dict[str, str], line: int) -> tuple[Any, ...] | None:
+        if max(map(len, cells.values())) > _SHORT_FIELD or _CONTROL.search("\n".join(cells.values())):
+            return None
+        zh = cells["zh"].strip()
+        en = " ".join(cells["en"].split())
+        if not zh or zh[0] in "=+@" or not has_han(zh) or not en or has_han(en):
+            return None
+        get = cells.get
+        category = get("category", "").strip()
+        romanization = get("romanization", "").strip()
+        source = get("source", "").strip()
+        tid = get("id", "").strip()
+        if (category and category not in _CATEGORY_SET) or (romanization and romanization not in _ROMANIZATION_SET) \
+                or (source and source not in _SOURCE_SET) or (has_id and not _ID_RE.match(tid)):
+            return None
+        pinyin = get("pinyin", "")
+        if pinyin:
+            from .pinyin import is_pinyin
+
+            pinyin = " ".join(pinyin.split())
+            if not is_pinyin(pinyin):
+                return None
+        return (tid or slugify(en), zh, en, (), (), (), (), (), pinyin or LAZY,
+                romanization or ("" if "romanization" in cells else LAZY), category, False,
+                get("note", "").strip(), source, "", False, False,
+                tuple((col, cells[col]) for col in extra_cols) if extra_cols else (), line)
+
+    return fast
 
 
 def _group(records: list[tuple[int, dict[str, str]]]) -> list[tuple[int, dict[str, str]]]:
