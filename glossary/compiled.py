@@ -38,9 +38,12 @@ __all__ = ["cache_dir", "cache_file", "load"]
 #: the jieba tokenizer and the memos are rebuilt when needed.
 _PARTS: dict[str, tuple[str, ...]] = {
     "en": ("series", "en", "en_series"),
+    "en_direct": ("_direct",),
     "zh": ("zh_keys", "verbatim", "zh", "zh_series", "shortest_zh"),
 }
-_MAGIC = "glossary-compiled-3"
+#: The glossary's own lookups, saved too (a part read on the first lookup).
+_LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_key")}
+_MAGIC = "glossary-compiled-4"
 
 
 class _Saved(Automata):
@@ -66,10 +69,31 @@ class _Saved(Automata):
             pass
 
 
-def _lazy(attr: str, part: str) -> cached_property[Any]:
-    built = getattr(Automata, attr)
+class _SavedGlossary(Glossary):
+    """A Glossary whose lookups come from the cache file, unpickled on the first lookup."""
 
-    def get(self: _Saved) -> Any:
+    _blobs: dict[str, tuple[memoryview, int]]
+
+    def _restore(self, part: str) -> None:
+        blob = self._blobs.pop(part, None)
+        if blob is None:
+            return
+        data, crc = blob
+        try:
+            if zlib.crc32(data) != crc:
+                return
+            with gc_paused():
+                values = _unpickler(data, self.terms).load()
+            if isinstance(values, dict) and set(values) <= set(_LOOKUPS[part]):
+                self.__dict__.update(values)
+        except Exception:  # damaged: built from the terms instead
+            pass
+
+
+def _lazy(attr: str, part: str, base: type = Automata) -> cached_property[Any]:
+    built = getattr(base, attr)
+
+    def get(self: Any) -> Any:
         self._restore(part)
         if attr in self.__dict__:
             return self.__dict__[attr]
@@ -84,6 +108,10 @@ for _part, _attrs in _PARTS.items():
         if _attr != "en_series":
             setattr(_Saved, _attr, _lazy(_attr, _part))
             getattr(_Saved, _attr).__set_name__(_Saved, _attr)
+for _part, _attrs in _LOOKUPS.items():
+    for _attr in _attrs:
+        setattr(_SavedGlossary, _attr, _lazy(_attr, _part, Glossary))
+        getattr(_SavedGlossary, _attr).__set_name__(_SavedGlossary, _attr)
 
 
 def _pickler(out: io.BytesIO, terms: tuple[Term, ...]) -> pickle.Pickler:
@@ -154,7 +182,8 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
         with gc_paused():
             columns = _unpickler(blob).load()
             terms = terms_from_columns(columns)
-        g = Glossary(terms, path=name)
+        g = _SavedGlossary(terms, path=name)
+        g._blobs = {p: parts.pop(p) for p in _LOOKUPS if p in parts}
         g.cache["automata"] = _Saved(terms, parts)
         return g
     except Exception:  # a damaged, truncated or foreign file: rebuilt, never trusted
@@ -164,8 +193,9 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
 def _write(path: Path, key: str, g: Glossary) -> None:
     automata = automata_of(g)
     blobs = [("terms", pickle.dumps(term_columns(g.terms), protocol=pickle.HIGHEST_PROTOCOL))]
-    for part, attrs in _PARTS.items():
-        values = {a: getattr(automata, a) for a in attrs}  # built now: the structures worth saving
+    for part, attrs in (*_PARTS.items(), *_LOOKUPS.items()):
+        owner = g if part in _LOOKUPS else automata
+        values = {a: getattr(owner, a) for a in attrs}  # built now: the structures worth saving
         out = io.BytesIO()
         _pickler(out, g.terms).dump(values)
         blobs.append((part, out.getvalue()))

@@ -45,6 +45,7 @@ def test_filled_once_then_read(cache, table):
     assert found(again) == found(fresh) == [("Premier Li", "li-qiang", "alias"), ("Wang Lin", "wang-lin", "en"),
                                               ("Tiangong", "tiangong", "en"), ("李强", "li-qiang", "zh")]
     assert again["li-qiang"].pinyin == "Lǐ Qiáng" and again["li-qiang"].line == 2
+    assert again.lookup("李強") is again["li-qiang"] and again.lookup_en("premier li") is again["li-qiang"]
     assert list(cache.iterdir()) == [file]
 
 

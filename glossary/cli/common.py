@@ -49,9 +49,13 @@ def load(path: str | None) -> Any:
         raise UsageError(f"{path}: no such file")
     if not Path(path).is_file():
         raise UsageError(f"{path}: not a regular file")
+    import gc
+
     from ..compiled import load as load_compiled
 
-    return load_compiled(path, cache=USE_CACHE)
+    g = load_compiled(path, cache=USE_CACHE)
+    gc.freeze()  # a one-shot process: the collector need never rescan the table's objects
+    return g
 
 
 def write(out: TextIO, text: str) -> None:
