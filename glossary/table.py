@@ -216,7 +216,7 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
     seen_ids: dict[str, int] = {}
     seen_zh: dict[str, int] = {}
     has_id = "id" in columns
-    fast = _fast_row(columns) if set(columns) <= _FAST_COLUMNS | set(extra_cols) else None
+    fast = _fast_row(columns) if not group and set(columns) <= _FAST_COLUMNS | set(extra_cols) else None
     fields: list[tuple[Any, ...]] = []
     for line, cells in records:
         found: tuple[Any, ...] | None = fast(cells, line) if fast is not None else None

@@ -328,3 +328,50 @@ def test_markdown_is_written_not_read():
 def test_load_open_file_and_format():
     g = glossary.load(io.BytesIO(V2_NTIG.encode()), format="tbx")
     assert g.lookup("李强").en == "Li Qiang"
+
+
+# -- glossary convert ------------------------------------------------------------------------------
+
+def test_convert_between_formats(tmp_path, capsys):
+    from glossary.cli import main
+
+    source = tmp_path / "in.csv"
+    source.write_text("zh,en,aliases,Domain\n李强,Li Qiang,Premier Li,politics\n", encoding="utf-8")
+    assert main(["convert", str(source), str(tmp_path / "t.tbx")]) == 0
+    assert main(["convert", str(tmp_path / "t.tbx"), str(tmp_path / "t.xlsx")]) == 0
+    assert main(["convert", str(tmp_path / "t.xlsx"), str(tmp_path / "t.deepl.csv")]) == 0
+    assert (tmp_path / "t.deepl.csv").read_text(encoding="utf-8") == "李强,Li Qiang\n"
+    assert main(["convert", str(source), "-", "--to", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith(",Domain") and out.splitlines()[1].endswith(",politics")
+    [t] = glossary.load(tmp_path / "t.xlsx")
+    assert (t.zh, t.en, t.aliases) == ("李强", "Li Qiang", ("Premier Li",))
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["IN", "-"], "writing to stdout needs --to FORMAT"),
+    (["IN", "IN"], "is the file being converted; use --force to overwrite it"),
+    (["missing.csv", "x.csv"], "missing.csv: no such file"),
+    (["IN", "x.md", "--safe"], "--safe applies to the CSV formats"),
+    (["BAD", "x.csv"], "bad.csv:3: Chinese '李强' is already a term on line 2"),
+])
+def test_convert_errors(argv, message, tmp_path, capsys, monkeypatch):
+    from glossary.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text("zh,en\n李强,Li Qiang\n", encoding="utf-8")
+    (tmp_path / "bad.csv").write_text("zh,en\n李强,Li Qiang\n李强,Premier Li\n", encoding="utf-8")
+    argv = [{"IN": "in.csv", "BAD": "bad.csv"}.get(a, a) for a in argv]
+    assert main(["convert", *argv]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and message in err
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_convert_group(tmp_path):
+    from glossary.cli import main
+
+    (tmp_path / "bad.csv").write_text("zh,en\n李强,Li Qiang\n李强,Premier Li\n", encoding="utf-8")
+    assert main(["convert", str(tmp_path / "bad.csv"), str(tmp_path / "ok.json"), "--group"]) == 0
+    [t] = glossary.load(tmp_path / "ok.json")
+    assert (t.en, t.aliases) == ("Li Qiang", ("Premier Li",))

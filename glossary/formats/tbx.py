@@ -192,8 +192,8 @@ def _unique(items: list[str], taken: set[str]) -> list[str]:
 
 
 def _term_id(xml_id: str) -> str:
-    if re.fullmatch(r"t-\d.*", xml_id):
-        return xml_id[2:]  # the prefix write() gives ids that start with a digit
+    if re.fullmatch(r"_\d.*", xml_id):
+        return xml_id[1:]  # the prefix write() gives ids that start with a digit (an XML id cannot)
     return xml_id
 
 
@@ -236,7 +236,7 @@ def read(data: bytes, name: str, **_: object) -> list[Term]:
 # -- write ---------------------------------------------------------------------------------------
 
 def _xml_id(term_id: str) -> str:
-    return term_id if term_id[:1].isalpha() or term_id[:1] == "_" else f"t-{term_id}"
+    return term_id if term_id[:1].isalpha() else f"_{term_id}"
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
