@@ -128,9 +128,13 @@ def _split(cell: str) -> tuple[str, ...]:
 
 
 #: Header cells other tools use for the two languages: language tags (any case, ``-`` or ``_``).
-_ZH_TAGS = {"zh", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "simplified chinese"}
-_HANT_TAGS = {"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "zh-hant-hk", "traditional chinese"}
-_EN_TAGS = {"en", "en-us", "en-gb", "en-au", "en-ca", "english"}
+#: Language names as spreadsheets and CAT tools write them in headers count too.
+_ZH_TAGS = {"zh", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "simplified chinese", "chinese (simplified)",
+            "chinese (prc)", "chinese (china)", "中文", "简体中文", "汉语"}
+_HANT_TAGS = {"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "zh-hant-hk", "traditional chinese",
+              "chinese (traditional)", "chinese (taiwan)", "chinese (hong kong)", "繁體中文", "繁体中文"}
+_EN_TAGS = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in", "english", "english (united states)",
+            "english (us)", "english (united kingdom)", "english (uk)", "english (gb)", "英文", "英语"}
 
 
 def column_name(header: str) -> str:

@@ -375,3 +375,42 @@ def test_convert_group(tmp_path):
     assert main(["convert", str(tmp_path / "bad.csv"), str(tmp_path / "ok.json"), "--group"]) == 0
     [t] = glossary.load(tmp_path / "ok.json")
     assert (t.en, t.aliases) == ("Li Qiang", ("Premier Li",))
+
+
+MEMOQ_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<martif type="TBX" xml:lang="en-us">
+  <martifHeader><fileDesc><sourceDesc><p>memoQ</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="_1">
+      <descrip type="subjectField">Space</descrip>
+      <transacGrp><transac type="origination">user</transac><date>2024-01-01T00:00:00</date></transacGrp>
+      <langSet xml:lang="en-us">
+        <descripGrp><descrip type="definition">crewed spacecraft</descrip></descripGrp>
+        <tig><term>Shenzhou</term><termNote type="termType">fullForm</termNote>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          <descrip type="context">Shenzhou docked.</descrip></tig>
+        <tig><term>Shen Zhou</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+      </langSet>
+      <langSet xml:lang="zh-cn"><tig><term>神舟</term></tig></langSet>
+    </termEntry>
+    <termEntry id="_2">
+      <langSet xml:lang="zh-cn"><tig><term>神舟</term></tig></langSet>
+      <langSet xml:lang="en-gb"><tig><term>Divine Vessel</term></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_memoq_style_export_and_homonyms():
+    with pytest.raises(GlossaryError, match=r"t.tbx:17: Chinese '神舟' is already a term on line 5"):
+        tbx(MEMOQ_STYLE)
+    [t] = read_bytes(MEMOQ_STYLE.encode(), "t.tbx", group=True)
+    assert (t.id, t.zh, t.en, t.aliases, t.forbidden, t.note) == (
+        "1", "神舟", "Shenzhou", ("Divine Vessel",), ("Shen Zhou",), "crewed spacecraft")
+
+
+def test_tbx_in_utf16():
+    data = V2_NTIG.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>').encode("utf-16")
+    [t] = read_bytes(data, "multiterm.tbx")
+    assert (t.zh, t.en) == ("李强", "Li Qiang")

@@ -141,8 +141,10 @@ def _entry(entry: Any, name: str) -> dict[str, str] | None:
             if lang:
                 {"zh": zh, "hant": hant, "en": en}[lang].extend(_forms(child, name))
             for e in child:
-                if _xml.localname(e.tag) == "descrip" and (e.get("type") or "") == "definition" and lang:
-                    notes.append(_text(e))
+                tag = _xml.localname(e.tag)
+                if lang and tag in ("descrip", "descripGrp", "note"):
+                    notes += [_text(d) for d in e.iter() if _xml.localname(d.tag) == "note"
+                              or (_xml.localname(d.tag) == "descrip" and (d.get("type") or "") == "definition")]
         elif local == "note" or (local == "descrip" and (child.get("type") or "") == "definition"):
             text = _text(child)
             key, _, value = text.partition(": ")
@@ -197,8 +199,11 @@ def _term_id(xml_id: str) -> str:
     return xml_id
 
 
-def read(data: bytes, name: str, **_: object) -> list[Term]:
-    """Terms from a TBX file; GlossaryError naming the line and element for a file that is not TBX."""
+def read(data: bytes, name: str, *, group: bool = False, **_: object) -> list[Term]:
+    """Terms from a TBX file; GlossaryError naming the line and element for a file that is not TBX.
+
+    ``group`` merges entries with the same Chinese term (a termbase's homonyms) into one term.
+    """
     rows: list[tuple[int, list[str]]] = []
     skipped = 0
     for event, element in _xml.iterparse(data, name, ("termEntry", "conceptEntry")):
@@ -230,7 +235,7 @@ def read(data: bytes, name: str, **_: object) -> list[Term]:
     else:  # ids of another system (C123, UUIDs): made from the English instead
         header = _HEADER[1:]
         rows = [(n, row[1:]) for n, row in rows]
-    return terms_from_rows(header, rows, name)
+    return terms_from_rows(header, rows, name, group=group)
 
 
 # -- write ---------------------------------------------------------------------------------------
