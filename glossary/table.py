@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, TextIO
 
 from .atomic import atomic_writer
@@ -83,14 +83,18 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def slugify(text: str) -> str:
     """A kebab-case id from an English rendering.
 
-    >>> slugify("Chang'e-7 (probe)")
-    'change-7-probe'
+    >>> slugify("Chang'e-7 (probe)"), slugify("Tiānwèn Yīhào")
+    ('change-7-probe', 'tianwen-yihao')
     """
-    import unicodedata
+    if not text.isascii():
+        import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’]", "", ascii_text.lower())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "term"
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.lower().replace("'", "")
+    return _NOT_SLUG.sub("-", text).strip("-") or "term"
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 _ORG_SUFFIXES = ("公司", "集团", "研究院", "研究所", "中心", "大学", "学院", "委员会", "局", "部", "署", "院", "所", "会", "社")
@@ -196,26 +200,27 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
     if problems:
         raise GlossaryError(problems)
 
-    records: list[tuple[int, dict[str, str]]] = []
-    for line, row in rows:
-        if len(row) != width:
-            if not any(cell.strip() for cell in row):
-                continue  # a blank line
-            if len(row) > width and not any(cell.strip() for cell in row[width:]):
-                row = row[:width]  # the empty cells of trailing empty columns
-            else:
-                hint = "quote a field that contains a comma" if len(row) > width else \
-                    "every row needs a field for each column; leave a field empty with nothing between the commas"
-                problems.append(Problem(name, line, f"row has {len(row)} fields, the header has {width}", hint))
+    def cells_of() -> Iterator[tuple[int, dict[str, str]]]:
+        for line, row in rows:
+            if len(row) != width:
+                if not any(cell.strip() for cell in row):
+                    continue  # a blank line
+                if len(row) > width and not any(cell.strip() for cell in row[width:]):
+                    row = row[:width]  # the empty cells of trailing empty columns
+                else:
+                    hint = "quote a field that contains a comma" if len(row) > width else \
+                        "every row needs a field for each column; leave a field empty with nothing between the commas"
+                    problems.append(Problem(name, line, f"row has {len(row)} fields, the header has {width}", hint))
+                    continue
+            if not any(row):
                 continue
-        if not any(row):
-            continue
-        cells = dict(zip(columns, row))
-        if not any(cell.strip() for cell in row):
-            continue  # a row of empty cells (spreadsheets save empty rows as ",,,")
-        records.append((line, cells))
+            if not any(cell.strip() for cell in row):
+                continue  # a row of empty cells (spreadsheets save empty rows as ",,,")
+            yield line, dict(zip(columns, row))
+
+    records: Iterable[tuple[int, dict[str, str]]] = cells_of()  # one row at a time: a large table is never held twice
     if group:
-        records = _group(records)
+        records = _group(list(records))
 
     seen_ids: dict[str, int] = {}
     seen_zh: dict[str, int] = {}
@@ -240,7 +245,9 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
                 problems.append(Problem(name, line, f"Chinese {form!r} is already a term on line {first}",
                                         "one concept, one row: put other forms in zh_variants"))
         fields.append(found)
-    terms = list(terms_from_columns([list(column) for column in zip(*fields)])) if fields else []
+    columns_of = [list(column) for column in zip(*fields)]
+    del fields
+    terms = list(terms_from_columns(columns_of)) if columns_of else []
     if problems:
         raise GlossaryError(problems)
     if not terms:

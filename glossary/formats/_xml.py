@@ -84,7 +84,8 @@ def _syntax_problem(exc: Any, name: str) -> GlossaryError:
 
 
 def iterparse(data: bytes, name: str, tags: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
-    """("start", root) first, then ("end", element) for each element whose local name is in ``tags``.
+    """("start", root) first, then ("end", element) for each element whose local name is in ``tags``
+    (the root comes before the first such element, or at the end when there is none).
 
     The caller may clear each element after use. Entity references left
     unexpanded (an entity from an external DTD) are refused.
@@ -95,22 +96,23 @@ def iterparse(data: bytes, name: str, tags: tuple[str, ...]) -> Iterator[tuple[s
 
     data = utf8(data)
     check(data, name)
-    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True,
-                             load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
-    wanted = set(tags)
+    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=tuple(f"{{*}}{t}" for t in tags),
+                             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
     started = False
     try:
-        for event, element in events:
+        for _, element in events:
             if not started:
                 started = True
-                yield "start", element
-                continue
-            if event == "end" and localname(element.tag) in wanted:
-                for entity in element.iter(etree.Entity):
-                    raise GlossaryError(Problem(name, entity.sourceline or 0,
-                                                "the file uses an XML entity that is not declared in it "
-                                                f"(&{entity.name};), which glossary does not read"))
-                yield "end", element
+                yield "start", element.getroottree().getroot()
+            for entity in element.iter(etree.Entity):
+                raise GlossaryError(Problem(name, entity.sourceline or 0,
+                                            "the file uses an XML entity that is not declared in it "
+                                            f"(&{entity.name};), which glossary does not read"))
+            yield "end", element
+        if not started and events.root is not None:
+            started = True
+            yield "start", events.root
     except etree.XMLSyntaxError as exc:
         raise _syntax_problem(exc, name) from None
     if not started:

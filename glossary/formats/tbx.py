@@ -81,7 +81,15 @@ def status(value: str) -> str:
 
 
 def _text(element: Any) -> str:
+    if len(element) == 0:  # no child elements: the common case, without walking the tree
+        text = element.text or ""
+        return " ".join(text.split()) if text else ""
     return " ".join("".join(element.itertext()).split())
+
+
+#: The elements of a term's section that say something about it (any namespace, or none).
+_TERM_INFO = ("{*}termNote", "{*}note", "{*}descrip", "{*}administrativeStatus", "{*}normativeAuthorization",
+              "{*}usageStatus", "{*}termType")
 
 
 class _Form:
@@ -98,20 +106,20 @@ def _forms(section: Any, name: str) -> list[_Form]:
         local = _xml.localname(holder.tag)
         if local not in ("tig", "ntig", "termSec"):
             continue
-        term = next((e for e in holder.iter() if _xml.localname(e.tag) == "term"), None)
+        term = next(holder.iter("{*}term"), None)
         if term is None:
             raise GlossaryError(Problem(name, holder.sourceline or 0, f"<{local}> has no <term>",
                                         "every tig, ntig or termSec holds one term"))
         text = _text(term)
         found, term_type, notes = "", "", []
-        for e in holder.iter():
+        for e in holder.iter(*_TERM_INFO):
             tag = _xml.localname(e.tag)
             kind = (e.get("type") or "").lower() if tag == "termNote" else tag.lower()
             if kind in _STATUS_TYPES and not found:
                 found = status(_text(e))
             elif kind == "termtype":
                 term_type = _text(e).lower()
-            elif tag in ("note", "descrip") and (tag == "note" or (e.get("type") or "") == "definition"):
+            elif tag == "note" or (tag == "descrip" and (e.get("type") or "") == "definition"):
                 notes.append(_text(e))
         if term_type == "variant" and found in ("admitted", ""):
             found = "variant"
@@ -227,13 +235,16 @@ def read(data: bytes, name: str, *, group: bool = False, **_: object) -> list[Te
         why = f"none of its {skipped} entries has both a Chinese and an English term" if skipped else "no entries"
         raise GlossaryError(Problem(name, 0, f"no terms: {why}",
                                     "entries are termEntry (TBX v2) or conceptEntry (TBX v3) elements"))
+    used = [i for i in range(len(_HEADER)) if i in (0, 1, 3) or any(row[i] for __, row in rows)]
+    if len(used) < len(_HEADER):  # columns no entry fills: left out, so that plain rows take the short path
+        rows = [(n, [row[i] for i in used]) for n, row in rows]
+    header = [_HEADER[i] for i in used]
     ids = [_term_id(row[0]) for __, row in rows]
     if all(_ID_RE.match(i) for i in ids) and len(set(ids)) == len(ids):
         for (__, row), tid in zip(rows, ids):
             row[0] = tid
-        header = _HEADER
     else:  # ids of another system (C123, UUIDs): made from the English instead
-        header = _HEADER[1:]
+        header = header[1:]
         rows = [(n, row[1:]) for n, row in rows]
     return terms_from_rows(header, rows, name, group=group)
 
