@@ -267,23 +267,29 @@ def _zh_key(text: str) -> str:
     return fold_zh_text(text.translate(_DROP_IGNORABLE).strip())
 
 
-#: Columns of the rows :func:`_fast_row` can take: the simple ones, no lists and no flags.
-_FAST_COLUMNS = frozenset({"id", "zh", "en", "category", "note", "source", "romanization", "pinyin"})
+#: Columns of the rows :func:`_fast_row` can take: the simple ones, and lists, flags and series left empty.
+_EMPTY_ONLY = frozenset({*_LISTS, *_FLAGS, "series"})
+_FAST_COLUMNS = frozenset({"id", "zh", "en", "category", "note", "source", "romanization", "pinyin"}) | _EMPTY_ONLY
 _CATEGORY_SET = frozenset(CATEGORIES)
 _ROMANIZATION_SET = frozenset(ROMANIZATIONS)
 _SOURCE_SET = frozenset(SOURCES)
 
 
 def _fast_row(columns: Sequence[str]) -> Callable[[dict[str, str], int], tuple[Any, ...] | None]:
-    """A validator for the plain rows of most tables (no lists, no flags): the Term's fields (in
+    """A validator for the plain rows of most tables (lists, flags and series empty): the Term's fields (in
     :data:`_FIELDS` order) when the row is clearly good, None when :func:`_row_to_term` must look at
     it (and say what is wrong)."""
     extra_cols = [c for c in columns if c not in _COLUMN_SET]
     has_id = "id" in columns
+    empty_only = [c for c in columns if c in _EMPTY_ONLY]  # list and flag columns: the short path takes them empty
 
     def fast(cells: dict[str, str], line: int) -> tuple[Any, ...] | None:
         if max(map(len, cells.values())) > _SHORT_FIELD or _CONTROL.search("\n".join(cells.values())):
             return None
+        for col in empty_only:
+            value = cells[col]
+            if value and (col not in _FLAGS or value.strip().lower() not in _FALSE):
+                return None
         zh = cells["zh"].strip()
         en = " ".join(cells["en"].split())
         if not zh or zh[0] in "=+@" or not has_han(zh) or not en or has_han(en):

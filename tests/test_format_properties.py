@@ -89,8 +89,12 @@ CELL = st.one_of(CHINESE, ENGLISH, st.sampled_from(["", " ", "person", "astronau
                                                       "Wáng Lín", "Hello World", "li-qiang", "Bad Id", "article"]))
 
 
+LIST_OR_FLAG = st.sampled_from(["", " ", "false", "FALSE", "no", "true", "maybe", "Premier Li", "A | B", "李强"])
+
+
 @SETTINGS
-@given(rows=st.lists(st.tuples(CHINESE, CELL, CELL, CELL, CELL), min_size=1, max_size=8))
+@given(rows=st.lists(st.tuples(CHINESE, CELL, CELL, CELL, CELL, LIST_OR_FLAG, LIST_OR_FLAG, LIST_OR_FLAG),
+                     min_size=1, max_size=8))
 def test_fast_validation_agrees_with_the_full_one(rows):
     """The short path for plain rows gives the terms, or the errors, the full validation gives."""
     from unittest import mock
@@ -98,7 +102,7 @@ def test_fast_validation_agrees_with_the_full_one(rows):
     from glossary import table
     from glossary.errors import GlossaryError
 
-    header = ["zh", "en", "category", "pinyin", "romanization"]
+    header = ["zh", "en", "category", "pinyin", "romanization", "aliases", "ambiguous", "zh_variants"]
     numbered = [(n, list(r)) for n, r in enumerate(rows, start=2)]
 
     def outcome():

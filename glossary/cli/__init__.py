@@ -1,4 +1,4 @@
-"""The ``glossary`` command: check, validate, export, pinyin, lookup, suggest, rule.
+"""The ``glossary`` command: check, validate, export, convert, pinyin, lookup, suggest, rule.
 
 ``main(argv=None) -> int`` parses the arguments, runs one subcommand and
 returns the exit status, so tests can call it directly. Exit statuses:
