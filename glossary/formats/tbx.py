@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, TextIO
 from xml.etree import ElementTree as ET
 
@@ -46,6 +47,7 @@ _HEADER = ["id", "zh", "zh_variants", "en", "aliases", "variants", "forbidden", 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
+@lru_cache(maxsize=256)
 def language(tag: str) -> str:
     """``"zh"`` (Simplified), ``"hant"`` (Traditional), ``"en"`` or ``""`` for a language tag, any case.
 
@@ -61,6 +63,7 @@ def language(tag: str) -> str:
     return "hant" if rest & {"hant", "tw", "hk", "mo"} else "zh"
 
 
+@lru_cache(maxsize=256)
 def status(value: str) -> str:
     """The row field a TBX status value maps to: ``preferred``, ``admitted``, ``variant``, ``forbidden`` or ``""``.
 
@@ -102,10 +105,8 @@ class _Form:
 def _forms(section: Any, name: str) -> list[_Form]:
     """The terms of a language section with their statuses, in order."""
     forms: list[_Form] = []
-    for holder in section:
+    for holder in section.iterchildren("{*}tig", "{*}ntig", "{*}termSec"):
         local = _xml.localname(holder.tag)
-        if local not in ("tig", "ntig", "termSec"):
-            continue
         term = next(holder.iter("{*}term"), None)
         if term is None:
             raise GlossaryError(Problem(name, holder.sourceline or 0, f"<{local}> has no <term>",
@@ -148,9 +149,8 @@ def _entry(entry: Any, name: str) -> dict[str, str] | None:
             lang = language(tag)
             if lang:
                 {"zh": zh, "hant": hant, "en": en}[lang].extend(_forms(child, name))
-            for e in child:
-                tag = _xml.localname(e.tag)
-                if lang and tag in ("descrip", "descripGrp", "note"):
+            for e in child.iterchildren("{*}descrip", "{*}descripGrp", "{*}note"):
+                if lang:
                     notes += [_text(d) for d in e.iter() if _xml.localname(d.tag) == "note"
                               or (_xml.localname(d.tag) == "descrip" and (d.get("type") or "") == "definition")]
         elif local == "note" or (local == "descrip" and (child.get("type") or "") == "definition"):

@@ -24,6 +24,8 @@ _INSTALL = "pip install 'zhen-glossary[xlsx]'"
 
 
 def _cell(value: Any) -> str:
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -77,7 +79,7 @@ def read(data: bytes, name: str, *, group: bool = False, **_: object) -> list[Te
 
     def body() -> Iterator[tuple[int, list[str]]]:
         for n, row in enumerate(rows, start=number + 1):
-            cells = [_cell(v) for v in row[:width]]
+            cells = [v if type(v) is str else _cell(v) for v in row[:width]]
             cells += [""] * (width - len(cells))
             yield n, cells
 
