@@ -112,6 +112,6 @@ def test_fast_validation_agrees_with_the_full_one(rows):
             return str(exc)
 
     fast = outcome()
-    with mock.patch.object(table, "_fast_row", lambda columns: lambda cells, line: None):
+    with mock.patch.object(table, "fast_row", lambda columns: lambda cells, line: None):
         full = outcome()
     assert fast == full
