@@ -19,7 +19,7 @@ from typing import IO, Any
 from .errors import GlossaryError, Problem
 from .model import Term
 from .normalize import en_exact, en_key, zh_key
-from .table import read_table
+from .formats import read_terms
 
 __all__ = ["Glossary", "default_glossary", "default_path", "load", "or_default"]
 
@@ -157,7 +157,7 @@ def default_path() -> Path:
 def default_glossary() -> Glossary:
     """The bundled glossary, loaded once per process."""
     path = default_path()
-    return Glossary(read_table(path), path=str(path))
+    return Glossary(read_terms(path), path=str(path))
 
 
 def or_default(glossary: Glossary | None) -> Glossary:
@@ -180,4 +180,4 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None, *, 
     if source is None:
         return default_glossary()
     name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", None)
-    return Glossary(read_table(source, format=format, group=group), path=str(name) if name else None)
+    return Glossary(read_terms(source, format=format, group=group), path=str(name) if name else None)

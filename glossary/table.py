@@ -282,6 +282,9 @@ def read_table(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, name: st
                format: str | None = None, group: bool = False) -> list[Term]:
     """Read and validate a term table in any format :mod:`glossary.formats` reads; raise GlossaryError on any problem.
 
+    Kept for the old import path: the package itself reads through
+    :func:`glossary.formats.read_terms` (formats come before the table in the pipeline).
+
     ``source`` is a path or an open file (text or binary); ``format`` is
     guessed from the name and the content when not given. Rows without
     ``pinyin`` get it from :func:`glossary.romanize` when it is first read;
