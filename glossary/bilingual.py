@@ -386,6 +386,11 @@ def read_translation_file(path: str | os.PathLike[str]) -> Bilingual:
     text = decode(data, name)
     suffix = Path(name).suffix.lower()
     data = _declare_utf8(data)
+    if suffix != ".po":  # XML: refuse entities, and never let the toolkit's parser see a DOCTYPE
+        from .formats import _xml
+
+        _xml.check(data, name)
+        data = _xml.neutralized(data)
     segments: list[Segment] = []
     try:
         if suffix in (".xlf", ".xliff"):

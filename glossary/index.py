@@ -1,7 +1,7 @@
 """The Glossary: a term table with its lookups and matching automata.
 
-Lookup dictionaries are built when a Glossary is made (cheap: one pass over
-the terms). The matching automata and the glossary-aware jieba tokenizer
+Lookup dictionaries are built on the first lookup of their kind (one pass
+over the terms), so that loading a large table does not pay for them. The matching automata and the glossary-aware jieba tokenizer
 (:mod:`glossary.automata`) are built on first use and kept in
 :attr:`Glossary.cache` for the life of the Glossary; this module imports
 nothing of the matching layers.
@@ -19,7 +19,7 @@ from typing import IO, Any
 from .errors import GlossaryError, Problem
 from .model import Term
 from .normalize import en_exact, en_key, zh_key
-from .table import read_table
+from .formats import read_terms
 
 __all__ = ["Glossary", "default_glossary", "default_path", "load", "or_default"]
 
@@ -41,21 +41,38 @@ class Glossary:
         self._terms: tuple[Term, ...] = tuple(terms)
         self.path = path
         self._by_id: dict[str, Term] = {}
-        self._by_zh: dict[str, Term] = {}
-        self._by_en: dict[str, Term] = {}
-        self._by_en_key: dict[str, Term] = {}
         problems: list[Problem] = []
+        by_id = self._by_id
         for term in self._terms:
-            if term.id in self._by_id:
+            if by_id.setdefault(term.id, term) is not term:
                 problems.append(Problem(path or "<terms>", term.line, f"duplicate id {term.id!r}"))
-            self._by_id[term.id] = term
-            for form in term.zh_forms:
-                self._by_zh.setdefault(zh_key(form), term)
-            for form in (term.en, *term.aliases, *term.derived, *term.variants):
-                self._by_en.setdefault(en_exact(form), term)
-                self._by_en_key.setdefault(en_key(form), term)
         if problems:
             raise GlossaryError(problems)
+
+    @cached_property
+    def _by_zh(self) -> dict[str, Term]:
+        """Folded Chinese form → term: built on the first lookup (loading does not pay for it)."""
+        out: dict[str, Term] = {}
+        for term in self._terms:
+            for form in term.zh_forms:
+                out.setdefault(zh_key(form), term)
+        return out
+
+    @cached_property
+    def _by_en(self) -> dict[str, Term]:
+        out: dict[str, Term] = {}
+        for term in self._terms:
+            for form in (term.en, *term.aliases, *term.derived, *term.variants):
+                out.setdefault(en_exact(form), term)
+        return out
+
+    @cached_property
+    def _by_en_key(self) -> dict[str, Term]:
+        out: dict[str, Term] = {}
+        for term in self._terms:
+            for form in (term.en, *term.aliases, *term.derived, *term.variants):
+                out.setdefault(en_key(form), term)
+        return out
 
     # -- collection protocol -------------------------------------------------
     def __len__(self) -> int:
@@ -140,7 +157,7 @@ def default_path() -> Path:
 def default_glossary() -> Glossary:
     """The bundled glossary, loaded once per process."""
     path = default_path()
-    return Glossary(read_table(path), path=str(path))
+    return Glossary(read_terms(path), path=str(path))
 
 
 def or_default(glossary: Glossary | None) -> Glossary:
@@ -148,10 +165,14 @@ def or_default(glossary: Glossary | None) -> Glossary:
     return glossary if glossary is not None else default_glossary()
 
 
-def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Glossary:
-    """Load a term table; with no argument, the bundled one.
+def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None, *, format: str | None = None,
+         group: bool = False) -> Glossary:
+    """Load a term table in any format :mod:`glossary.formats` reads (CSV, TBX, XLSX, the services' files, JSON);
+    with no argument, the bundled one.
 
-    Raises :class:`GlossaryError` naming the file, line and problem.
+    ``format`` is guessed from the name and content when not given; ``group``
+    merges rows with the same Chinese. Raises :class:`GlossaryError` naming the
+    file, line and problem.
 
     >>> load().lookup("王亚平").en
     'Wang Yaping'
@@ -159,4 +180,4 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> 
     if source is None:
         return default_glossary()
     name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", None)
-    return Glossary(read_table(source), path=str(name) if name else None)
+    return Glossary(read_terms(source, format=format, group=group), path=str(name) if name else None)

@@ -8,8 +8,11 @@ counted in characters.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from importlib import import_module
+from typing import Any, Literal
 
 __all__ = [
     "CATEGORIES",
@@ -21,6 +24,11 @@ __all__ = [
     "Finding",
     "Fix",
     "Severity",
+    "LAZY",
+    "lazy_fields",
+    "raw_value",
+    "term_columns",
+    "terms_from_columns",
 ]
 
 #: The closed list of term categories (documented in docs/table-format.md).
@@ -84,6 +92,9 @@ class Term:
     series: str = ""
     case_sensitive: bool = False
     verbatim: bool = False
+    #: Columns of the table this row came from that the glossary does not use,
+    #: as (column, value) pairs: carried through conversions and written back.
+    extra: tuple[tuple[str, str], ...] = ()
     line: int = field(default=0, compare=False, repr=False)
 
     @property
@@ -95,6 +106,81 @@ class Term:
     def accepted(self) -> tuple[str, ...]:
         """English forms that never warrant a remark: ``en``, the aliases and the derived forms."""
         return (self.en, *self.aliases, *self.derived)
+
+
+#: A ``pinyin`` or ``romanization`` value meaning "compute me when first read":
+#: table readers give it to rows without the column, so that loading never romanizes.
+LAZY = "\x00lazy"
+
+#: Field name → how to compute it; filled by the module that makes lazy rows (glossary.table).
+_COMPUTE: dict[str, Callable[[Term], str]] = {}
+_SLOTS: dict[str, Any] = {}
+
+
+def _lazy_property(name: str) -> property:
+    slot = Term.__dict__[name]  # the slot's member descriptor
+    _SLOTS[name] = slot
+
+    def get(self: Term) -> str:
+        value: str = slot.__get__(self, Term)
+        if value == LAZY:
+            if name not in _COMPUTE:  # a row unpickled in a process that has not imported the table yet
+                import_module(".table", __package__)
+            value = _COMPUTE[name](self)
+            slot.__set__(self, value)  # computed once; equality and hashing see the value
+        return value
+
+    def set_(self: Term, value: str) -> None:  # only dataclass __init__ gets here (the class is frozen)
+        slot.__set__(self, value)
+
+    return property(get, set_, doc=f"``{name}``, computed on first read when the table did not give it.")
+
+
+for _name in ("pinyin", "romanization"):
+    setattr(Term, _name, _lazy_property(_name))
+
+_FIELD_SLOTS = [Term.__dict__[f] if f not in _SLOTS else _SLOTS[f] for f in Term.__dataclass_fields__]
+
+
+def _getstate(self: Term) -> list[Any]:
+    """The fields as stored: pickling (worker processes, the compiled cache) computes no lazy field."""
+    return [slot.__get__(self, Term) for slot in _FIELD_SLOTS]
+
+
+def _setstate(self: Term, state: list[Any]) -> None:
+    for slot, value in zip(_FIELD_SLOTS, state):
+        slot.__set__(self, value)
+
+
+def term_columns(terms: Sequence[Term]) -> list[list[Any]]:
+    """The stored fields of ``terms`` column by column (lazy fields not computed): see :func:`terms_from_columns`."""
+    return [list(map(slot.__get__, terms)) for slot in _FIELD_SLOTS]
+
+
+def terms_from_columns(columns: list[list[Any]]) -> tuple[Term, ...]:
+    """Terms again from :func:`term_columns`, fast (the slots are filled a column at a time, in C)."""
+    if len(columns) != len(_FIELD_SLOTS):
+        raise ValueError("columns of another version of Term")
+    new = object.__new__
+    terms = tuple(new(Term) for _ in range(len(columns[0]) if columns else 0))
+    for slot, column in zip(_FIELD_SLOTS, columns):
+        deque(map(slot.__set__, terms, column), maxlen=0)
+    return terms
+
+
+setattr(Term, "__getstate__", _getstate)
+setattr(Term, "__setstate__", _setstate)
+
+
+def lazy_fields(compute: dict[str, Callable[[Term], str]]) -> None:
+    """Say how to compute the lazy fields (``pinyin``, ``romanization``) of rows made with :data:`LAZY`."""
+    _COMPUTE.update(compute)
+
+
+def raw_value(term: Term, name: str) -> str:
+    """A lazy field as stored: :data:`LAZY` when not computed yet (for caches that must not compute it)."""
+    value: str = _SLOTS[name].__get__(term, Term)
+    return value
 
 
 @dataclass(frozen=True, slots=True)

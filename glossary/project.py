@@ -115,14 +115,14 @@ def term_cells(term: Term) -> dict[str, str]:
 
 def term_from_cells(cells: Mapping[str, object], name: str = "<row>") -> Term:
     """The row whose columns are ``cells`` (as :func:`term_cells` gives them), read
-    and validated as a table row is: a bad cell or an unknown column is a
-    GlossaryError naming ``name``. Columns left out or empty take the table's
+    and validated as a table row is: a bad cell or a misspelt column is a
+    GlossaryError naming ``name``; a column of the user's own is kept in ``extra``. Columns left out or empty take the table's
     defaults (an id made from ``en``, computed pinyin).
 
     >>> term_from_cells({"zh": "赵明远", "en": "Zhao Mingyuan", "note": "ref: Xinhua"})
     Term(id='zhao-mingyuan', zh='赵明远', en='Zhao Mingyuan', zh_variants=(), aliases=(), variants=(), \
 forbidden=(), derived=(), pinyin='Zhào Míngyuǎn', romanization='pinyin', category='', ambiguous=False, \
-note='ref: Xinhua', source='', series='', case_sensitive=False, verbatim=False)
+note='ref: Xinhua', source='', series='', case_sensitive=False, verbatim=False, extra=())
     """
     def text(value: object) -> str:
         if isinstance(value, bool):

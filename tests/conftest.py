@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +12,12 @@ import glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
+
+# The compiled cache of the tables tests load (and of every `glossary` they run) goes to a folder of its own,
+# never the user's cache folder.
+if "GLOSSARY_CACHE_DIR" not in os.environ:
+    os.environ["GLOSSARY_CACHE_DIR"] = tempfile.mkdtemp(prefix="glossary-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GLOSSARY_CACHE_DIR"], True)
 
 
 @pytest.fixture(scope="session")

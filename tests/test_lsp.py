@@ -120,8 +120,10 @@ def test_a_rows_columns_round_trip_through_the_add_row_command() -> None:
     assert _row_from([args]) == SOURCED
     with pytest.raises(GlossaryError, match=r"glossary.addRow:2: unknown source 'blog'"):
         _row_from([{**args, "source": "blog"}])
-    with pytest.raises(GlossaryError, match=r"glossary.addRow:1: unknown column 'colour'"):
-        _row_from([{**args, "colour": "red"}])
+    # A column of the user's own is kept (issue 11); a misspelt one is an error.
+    assert _row_from([{**args, "colour": "red"}]).extra == (("colour", "red"),)
+    with pytest.raises(GlossaryError, match=r"glossary.addRow:1: .*'aliasses'"):
+        _row_from([{**args, "aliasses": "x"}])
 
 
 def test_add_row_keeps_a_suggestions_note_and_source(tmp_path: Path) -> None:

@@ -19,13 +19,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import GlossaryError
-from . import check_cmd, lookup_cmd, lsp_cmd, score_cmd, table_cmd
+from . import check_cmd, common, convert_cmd, lookup_cmd, lsp_cmd, score_cmd, table_cmd
 from .common import PROG, UsageError
 
 __all__ = ["main"]
 
 #: The modules whose subcommands make up the command, in the order of ``--help``.
-COMMANDS = (check_cmd, table_cmd, lookup_cmd, score_cmd, lsp_cmd)
+COMMANDS = (check_cmd, table_cmd, convert_cmd, lookup_cmd, score_cmd, lsp_cmd)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     glossary_opt = argparse.ArgumentParser(add_help=False)
     glossary_opt.add_argument("--glossary", metavar="PATH",
                               help="term table to use (default: [tool.glossary] glossary, else the bundled table)")
+    glossary_opt.add_argument("--no-cache", action="store_true",
+                              help="read the table itself, not its compiled copy in the user's cache folder")
     for module in COMMANDS:
         module.register(sub, glossary_opt)
     return parser
@@ -55,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help, --version (0) and usage errors (2)
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     func: Callable[[argparse.Namespace], int] = args.func
+    common.USE_CACHE = not getattr(args, "no_cache", False)
     try:
         return func(args)
     except BrokenPipeError:  # the reader went away (| head): stop quietly

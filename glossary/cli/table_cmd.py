@@ -25,10 +25,11 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
                         "'pinyin:' note, and English shared by two rows (see glossary.table_lint)")
     p.set_defaults(func=_cmd_validate)
 
-    from ..exports import DIRECTIONS, FORMATS as EXPORT_FORMATS
+    from ..exports import DIRECTIONS, EXPORTS
     p = sub.add_parser("export", parents=[glossary_opt], help="export the glossary for other tools",
-                       description="Write the glossary as CSV, TBX, JSON, Markdown or a translation service's glossary.")
-    p.add_argument("--format", choices=tuple(EXPORT_FORMATS), default="csv", help="export format")
+                       description="Write the glossary as CSV, TBX, XLSX, JSON, Markdown or a translation service's "
+                                   "glossary.")
+    p.add_argument("--format", choices=EXPORTS, default="csv", help="export format (xlsx needs -o)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); - or none: stdout")
     p.add_argument("--force", action="store_true", help="allow overwriting the glossary file being read")
     p.add_argument("--safe", action=argparse.BooleanOptionalAction, default=False,
@@ -93,6 +94,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         args.output = None
     if args.output and _same_file(args.output, g.path) and not args.force:
         raise UsageError(f"{args.output} is the glossary being exported; use --force to overwrite it")
+    if args.format == "xlsx" and not args.output:
+        raise UsageError("xlsx is a binary format: write it to a file with -o FILE")
     if args.output:
         export(g, args.output, format=args.format, safe=args.safe, direction=args.direction)
     else:

@@ -35,17 +35,22 @@ def _closest_accepted(found: str, term: Term) -> str:
     """The form to put for a wrong one: the preferred form when it shares a
     word with it, else the alias that keeps most of its words (and adds
     fewest), so that the fix still reads as a sentence: 'the Tiangong core
-    module' becomes 'the Tianhe core module', not 'the Tianhe'."""
-    words = set(en_exact(found).casefold().split())
-    if words & set(en_exact(term.en).casefold().split()):
+    module' becomes 'the Tianhe core module', not 'the Tianhe'. Words are
+    split at hyphens too (Tianwen One shares Tianwen with Tianwen-1)."""
+    words = _words(found)
+    if words & _words(term.en):
         return term.en
     best, score = term.en, (0, 0)
     for form in term.aliases:
-        own = set(en_exact(form).casefold().split())
+        own = _words(form)
         candidate = (len(words & own), -len(own - words))  # most words kept, then fewest added
         if candidate[0] and candidate > score:
             best, score = form, candidate
     return best
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", en_exact(text).casefold()))
 
 
 def check_renderings(doc: Doc) -> None:

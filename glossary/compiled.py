@@ -1,0 +1,241 @@
+"""The compiled cache: a validated table and its matching automata, saved once and reused.
+
+:func:`load` reads a table file through the cache. The key is the SHA-256 of
+the file's bytes (with the format and ``group`` asked for) plus the library
+version, so an edited file or a new release is a miss. The cache lives in
+the user's cache folder (``platformdirs.user_cache_dir("zhen-glossary")``,
+or ``$GLOSSARY_CACHE_DIR``). A cache file that cannot be read, is for
+another key or version, or is damaged is rebuilt, never trusted and never a
+crash; a cache folder that cannot be written is no error either (the table
+is then simply loaded). A cache file is written to a temporary file and
+renamed into place, so two processes filling it at once both succeed.
+
+The cache is pickled, and read back by an unpickler that can build the
+table's records and the automata and nothing else (no code runs from a cache file).
+This module sits above the matching layers (it saves their automata);
+:mod:`glossary.index` knows nothing of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+import zlib
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .automata import Automata, automata_of, gc_paused
+from .index import Glossary
+from .model import Term, term_columns, terms_from_columns
+
+__all__ = ["cache_dir", "cache_file", "load"]
+
+#: The automata's structures saved with the table, in two parts read on first need (English, Chinese);
+#: the jieba tokenizer and the memos are rebuilt when needed.
+_PARTS: dict[str, tuple[str, ...]] = {
+    "en": ("series", "en", "en_series"),
+    "en_direct": ("_direct",),
+    "zh": ("zh_keys", "verbatim", "zh", "zh_series", "shortest_zh"),
+}
+#: The glossary's own lookups, saved too (a part read on the first lookup).
+_LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_key")}
+_MAGIC = "glossary-compiled-4"
+
+
+class _Saved(Automata):
+    """Automata whose structures come from the cache file, each part unpickled on its first use."""
+
+    def __init__(self, terms: tuple[Term, ...], blobs: dict[str, tuple[memoryview, int]]) -> None:
+        super().__init__(terms)
+        self._blobs = blobs
+
+    def _restore(self, part: str) -> None:
+        blob = self._blobs.pop(part, None)
+        if blob is None:
+            return
+        data, crc = blob
+        try:
+            if zlib.crc32(data) != crc:
+                return
+            with gc_paused():
+                values = _unpickler(data, self.terms).load()
+            if isinstance(values, dict) and set(values) <= set(_PARTS[part]):
+                self.__dict__.update(values)
+        except Exception:  # damaged: built from the terms instead, never trusted
+            pass
+
+
+class _SavedGlossary(Glossary):
+    """A Glossary whose lookups come from the cache file, unpickled on the first lookup."""
+
+    _blobs: dict[str, tuple[memoryview, int]]
+
+    def _restore(self, part: str) -> None:
+        blob = self._blobs.pop(part, None)
+        if blob is None:
+            return
+        data, crc = blob
+        try:
+            if zlib.crc32(data) != crc:
+                return
+            with gc_paused():
+                values = _unpickler(data, self.terms).load()
+            if isinstance(values, dict) and set(values) <= set(_LOOKUPS[part]):
+                self.__dict__.update(values)
+        except Exception:  # damaged: built from the terms instead
+            pass
+
+
+def _lazy(attr: str, part: str, base: type = Automata) -> cached_property[Any]:
+    built = getattr(base, attr)
+
+    def get(self: Any) -> Any:
+        self._restore(part)
+        if attr in self.__dict__:
+            return self.__dict__[attr]
+        return built.func(self)
+
+    get.__name__ = attr
+    return cached_property(get)
+
+
+for _part, _attrs in _PARTS.items():
+    for _attr in _attrs:
+        if _attr != "en_series":
+            setattr(_Saved, _attr, _lazy(_attr, _part))
+            getattr(_Saved, _attr).__set_name__(_Saved, _attr)
+for _part, _attrs in _LOOKUPS.items():
+    for _attr in _attrs:
+        setattr(_SavedGlossary, _attr, _lazy(_attr, _part, Glossary))
+        getattr(_SavedGlossary, _attr).__set_name__(_SavedGlossary, _attr)
+
+
+def _pickler(out: io.BytesIO, terms: tuple[Term, ...]) -> pickle.Pickler:
+    index = {id(t): i for i, t in enumerate(terms)}
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.persistent_id = lambda obj: index.get(id(obj)) if type(obj) is Term else None  # type: ignore[method-assign]
+    return pickler
+
+
+#: The only classes a cache file may name: it can build these records and nothing else (no code runs from it).
+_ALLOWED = {("ahocorasick", "Automaton"), ("glossary.forms", "Series")}
+
+
+class _Unpickler(pickle.Unpickler):
+    """An unpickler that refuses every global but :data:`_ALLOWED` (the Python docs' "restricting globals")."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache file")
+        return super().find_class(module, name)
+
+
+def _unpickler(data: memoryview | bytes, terms: tuple[Term, ...] = ()) -> _Unpickler:
+    unpickler = _Unpickler(io.BytesIO(data))
+    if terms:
+        unpickler.persistent_load = terms.__getitem__  # type: ignore[assignment]
+    return unpickler
+
+
+def cache_dir() -> Path:
+    """The folder of the compiled cache."""
+    env = os.environ.get("GLOSSARY_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("zhen-glossary", appauthor=False))
+
+
+def _key(data: bytes, format: str | None, group: bool) -> str:
+    from . import __version__
+
+    digest = hashlib.sha256(data)
+    digest.update(f"\0{format or ''}\0{group}\0{__version__}".encode())
+    return digest.hexdigest()
+
+
+def cache_file(key: str) -> Path:
+    """Where the compiled table of a key is kept."""
+    return cache_dir() / f"{key[:40]}.pickle"
+
+
+def _read(path: Path, key: str, name: str) -> Glossary | None:
+    try:
+        data = memoryview(path.read_bytes())
+        stream = io.BytesIO(data)
+        header = _Unpickler(stream).load()
+        if not (isinstance(header, dict) and header.get("magic") == _MAGIC and header.get("key") == key):
+            return None
+        at = stream.tell()
+        parts: dict[str, tuple[memoryview, int]] = {}
+        for part, size, crc in header["parts"]:
+            parts[part] = (data[at:at + size], crc)
+            at += size
+        blob, crc = parts.pop("terms")
+        if zlib.crc32(blob) != crc:
+            return None
+        with gc_paused():
+            columns = _unpickler(blob).load()
+            terms = terms_from_columns(columns)
+        g = _SavedGlossary(terms, path=name)
+        g._blobs = {p: parts.pop(p) for p in _LOOKUPS if p in parts}
+        g.cache["automata"] = _Saved(terms, parts)
+        return g
+    except Exception:  # a damaged, truncated or foreign file: rebuilt, never trusted
+        return None
+
+
+def _write(path: Path, key: str, g: Glossary) -> None:
+    automata = automata_of(g)
+    blobs = [("terms", pickle.dumps(term_columns(g.terms), protocol=pickle.HIGHEST_PROTOCOL))]
+    for part, attrs in (*_PARTS.items(), *_LOOKUPS.items()):
+        owner = g if part in _LOOKUPS else automata
+        values = {a: getattr(owner, a) for a in attrs}  # built now: the structures worth saving
+        out = io.BytesIO()
+        _pickler(out, g.terms).dump(values)
+        blobs.append((part, out.getvalue()))
+    header = pickle.dumps({"magic": _MAGIC, "key": key,
+                           "parts": [(part, len(b), zlib.crc32(b)) for part, b in blobs]})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return  # no cache folder: the table is loaded all the same
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(header)
+            for _, blob in blobs:
+                fh.write(blob)
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+    except Exception:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def load(source: str | os.PathLike[str], *, format: str | None = None, group: bool = False,
+         cache: bool = True) -> Glossary:
+    """The glossary of a table file, through the compiled cache (``cache=False``: straight from the file).
+
+    Raises :class:`~glossary.errors.GlossaryError` as :func:`glossary.load` does.
+    """
+    from .formats import read_bytes, source_bytes
+
+    data, name = source_bytes(source)
+    if not cache:
+        return Glossary(read_bytes(data, name, format=format, group=group), path=name)
+    key = _key(data, format, group)
+    path = cache_file(key)
+    if path.is_file():
+        found = _read(path, key, name)
+        if found is not None:
+            return found
+    g = Glossary(read_bytes(data, name, format=format, group=group), path=name)
+    _write(path, key, g)
+    return g

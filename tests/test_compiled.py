@@ -1,0 +1,142 @@
+"""glossary.compiled: the on-disk cache of a validated table and its automata."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import glossary
+from glossary import compiled
+from glossary.automata import automata_of
+from glossary.match import find_terms
+
+TABLE = "zh,en,aliases\n李强,Li Qiang,Premier Li\n王林,Wang Lin,\n天宫,Tiangong,\n"
+TEXT = "Premier Li met Wang Lin at Tiangong. 李强"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def table(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text(TABLE, encoding="utf-8")
+    return path
+
+
+def found(g):
+    return [(m.text, m.term.id, m.form) for m in find_terms(TEXT, g)]
+
+
+def test_filled_once_then_read(cache, table):
+    fresh = compiled.load(table)
+    [file] = list(cache.iterdir())
+    again = compiled.load(table)
+    assert type(automata_of(again)).__name__ == "_Saved"  # from the file, not rebuilt
+    assert again == fresh == glossary.load(table) and again.path == str(table)
+    assert found(again) == found(fresh) == [("Premier Li", "li-qiang", "alias"), ("Wang Lin", "wang-lin", "en"),
+                                              ("Tiangong", "tiangong", "en"), ("李强", "li-qiang", "zh")]
+    assert again["li-qiang"].pinyin == "Lǐ Qiáng" and again["li-qiang"].line == 2
+    assert again.lookup("李強") is again["li-qiang"] and again.lookup_en("premier li") is again["li-qiang"]
+    assert list(cache.iterdir()) == [file]
+
+
+def test_no_cache_writes_nothing(cache, table):
+    compiled.load(table, cache=False)
+    assert not cache.exists()
+
+
+def test_edited_file_is_a_miss(cache, table):
+    compiled.load(table)
+    table.write_text(TABLE.replace("Wang Lin", "Wang Linn"), encoding="utf-8")
+    assert compiled.load(table).lookup("王林").en == "Wang Linn"
+    assert len(list(cache.iterdir())) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "flip", "empty"])
+def test_damaged_cache_is_rebuilt(cache, table, damage):
+    expected = found(compiled.load(table))
+    [file] = list(cache.iterdir())
+    data = file.read_bytes()
+    file.write_bytes({"truncate": data[: len(data) // 2], "garbage": os.urandom(len(data)),
+                      "flip": data[:-40] + bytes(b ^ 0xFF for b in data[-40:]), "empty": b""}[damage])
+    g = compiled.load(table)
+    assert found(g) == expected
+    assert compiled.load(table, cache=False) == g
+
+
+def test_stale_version_is_rebuilt(cache, table, monkeypatch):
+    compiled.load(table)
+    [file] = list(cache.iterdir())
+    monkeypatch.setattr(glossary, "__version__", "999.0")
+    g = compiled.load(table)
+    assert type(automata_of(g)).__name__ == "Automata"  # a new key: rebuilt
+    assert len(list(cache.iterdir())) == 2 and file.exists()
+
+
+def test_unwritable_cache_folder_is_no_error(tmp_path, table, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocker / "cache"))
+    assert compiled.load(table).lookup("李强").en == "Li Qiang"
+
+
+def test_bad_table_is_not_cached(cache, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("zh,en\n李强,\n", encoding="utf-8")
+    with pytest.raises(glossary.GlossaryError, match="bad.csv:2: empty en"):
+        compiled.load(bad)
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+@pytest.mark.slow
+def test_two_processes_fill_at_once(cache, table):
+    code = ("import sys, glossary.compiled as c; g = c.load(sys.argv[1]); "
+            "from glossary.match import find_terms; print(len(find_terms(sys.argv[2], g)))")
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(table), TEXT], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env, cwd=Path(__file__).parent.parent)
+             for _ in range(4)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], results
+    assert [out for out, _ in results] == ["4\n"] * 4
+    assert len([f for f in cache.iterdir() if f.suffix == ".pickle"]) == 1
+    assert not [f for f in cache.iterdir() if f.name.endswith(".tmp")]
+
+
+def test_cli_no_cache(cache, table, tmp_path, capsys):
+    text = tmp_path / "a.md"
+    text.write_text("Premier Li spoke.\n", encoding="utf-8")
+    from glossary.cli import main
+
+    assert main(["check", "--no-cache", "--glossary", str(table), str(text)]) == 0
+    assert not cache.exists()
+    assert main(["check", "--glossary", str(table), str(text)]) == 0
+    assert len(list(cache.iterdir())) == 1
+
+
+class _RunsCode:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_cache_file_cannot_run_code(cache, table, tmp_path):
+    import pickle
+
+    compiled.load(table)
+    [file] = list(cache.iterdir())
+    marker = tmp_path / "ran"
+    file.write_bytes(pickle.dumps({"magic": compiled._MAGIC, "code": _RunsCode(marker)}))
+    assert compiled.load(table).lookup("李强").en == "Li Qiang"
+    assert not marker.exists()
