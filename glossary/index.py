@@ -111,8 +111,12 @@ class Glossary:
 
     # -- lookups ---------------------------------------------------------------
     def lookup(self, zh: str) -> Term | None:
-        """The term whose Chinese (Simplified, Traditional or a listed variant) is ``zh``."""
-        return self._by_zh.get(zh_key(zh))
+        """The term whose Chinese (Simplified, Traditional or a listed variant) is ``zh``,
+        or the member of a numbered series that ``zh`` names (神舟二十号 → Shenzhou-20)."""
+        found = self._by_zh.get(zh_key(zh))
+        if found is None and self._series_rows:
+            found = self._member(zh, "zh")
+        return found
 
     def lookup_en(self, en: str) -> Term | None:
         """The term whose preferred, alias or variant English is ``en``.
@@ -121,7 +125,28 @@ class Glossary:
         an exact hit, case and hyphen/space/nothing are ignored too.
         Forbidden forms are not looked up: use :meth:`en_form` for them.
         """
-        return self._by_en.get(en_exact(en)) or self._by_en_key.get(en_key(en))
+        found = self._by_en.get(en_exact(en)) or self._by_en_key.get(en_key(en))
+        if found is None and self._series_rows:
+            found = self._member(en, "en")
+        return found
+
+    @cached_property
+    def _series_rows(self) -> bool:
+        return any(t.series for t in self._terms)
+
+    def _member(self, text: str, lang: str) -> Term | None:
+        """The series member that ``text`` names as a whole, found by the scan
+        itself (so lookups and checks agree on what a member is)."""
+        from .match import find_en  # the scan sits above the index: imported when first needed
+        from .match_zh import find_zh
+
+        text = text.strip()
+        matches = find_zh(text, self) if lang == "zh" else find_en(text, self)
+        if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(text):
+            m = matches[0]
+            if m.term.series == "" and m.term.id not in self._by_id and m.form in ("zh", "en", "alias"):
+                return m.term
+        return None
 
     def en_form(self, term: Term, text: str) -> str | None:
         """Which listed English form of ``term`` ``text`` is, typography folded:

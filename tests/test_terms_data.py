@@ -265,3 +265,26 @@ def test_a_place_that_only_modifies_an_unlisted_name_is_not_checked(g):
 def test_a_dictionary_language_label_before_a_gloss():
     found = _text(glossary.load(), "the State Council Information Office (【中】国务院新闻办公室) said")
     assert found == [("unknown-term", "国务院新闻办公室")]
+
+
+@pytest.mark.parametrize(
+    "query, en",
+    [
+        ("神舟二十号", "Shenzhou-20"),
+        ("天舟九号", "Tianzhou-9"),
+        ("鹊桥二号", "Queqiao-2"),
+        ("Shenzhou-20", "Shenzhou-20"),
+        ("Fengyun-4", "Fengyun-4"),
+    ],
+)
+def test_lookup_finds_series_members(query, en):
+    """A numbered member without a row of its own is looked up as the scan finds it."""
+    g = glossary.load()
+    term = g.lookup(query) if any("\u4e00" <= c <= "\u9fff" for c in query) else g.lookup_en(query)
+    assert term is not None and term.en == en
+
+
+@pytest.mark.parametrize("query", ["神舟二十号发射", "Shenzhou-20 crew", "Shenzou-20"])
+def test_lookup_of_a_longer_text_or_a_wrong_form_finds_no_member(query):
+    g = glossary.load()
+    assert (g.lookup(query) if any("\u4e00" <= c <= "\u9fff" for c in query) else g.lookup_en(query)) is None
