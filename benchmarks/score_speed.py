@@ -32,7 +32,8 @@ from pathlib import Path
 from statistics import median
 
 from glossary.automata import automata_of
-from glossary.score import Document, _glossary_of, glossary_of, score
+from glossary.score import Document, glossary_of, score
+from glossary.score_glossary import _glossary_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "wmt25-terminology-track2-zhen"
