@@ -332,3 +332,24 @@ def test_po_plural_entries_are_left_alone(here: Path) -> None:
     (here / "p.po").write_text(text, encoding="utf-8")
     assert check("--fix", "p.po") == 1
     assert (here / "p.po").read_text(encoding="utf-8") == text
+
+
+def test_fix_on_stdin_with_output_keeps_the_fixed_text_on_stdout(
+        here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Shenzou-20 and Tianwen 3.\n")))
+    check("--fix", "-", "-o", "r.txt")
+    out, _ = capsys.readouterr()
+    assert out == "Shenzhou-20 and Tianwen-3.\n"
+    assert (here / "r.txt").read_text(encoding="utf-8").startswith("No problems found in 1 file.")
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_output_naming_an_input_is_a_usage_error(
+        here: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    (here / "t3.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--fix", option, "./t3.md", "t3.md") == 2
+    assert "t3.md is also an input" in capsys.readouterr().err
+    assert (here / "t3.md").read_text(encoding="utf-8") == ARTICLE

@@ -115,6 +115,26 @@ def _once(docs: list[Doc]) -> list[Doc]:
     return out
 
 
+def _refuse_overwriting_inputs(args: argparse.Namespace, docs: list[Doc]) -> None:
+    """A usage error when -o or --write-baseline names one of the documents' files (compared as real paths)."""
+    inputs = {os.path.realpath(p) for d in docs if d.kind != "stdin" for p in (d.path, d.target) if p}
+    for option, given in (("-o", args.output), ("--write-baseline", args.write_baseline)):
+        # --baseline B --write-baseline B updates the baseline (read before written); -o B would lose it.
+        taken = inputs | {os.path.realpath(args.baseline)} if args.baseline and option == "-o" else inputs
+        if given and os.path.realpath(given) in taken and not _is_special(given):
+            raise UsageError(f"{given} is also an input; {option} would overwrite it")
+
+
+def _is_special(path: str) -> bool:
+    """Whether ``path`` is a FIFO, a device or the like (written as a stream, never replaced)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _rules_for(doc: Doc, rules: frozenset[str], config: Any) -> frozenset[str]:
     """The rules that run on ``doc``: ``rules`` less the per-file ignores whose pattern matches it."""
     if doc.kind == "stdin" or not config.per_file_ignores:
@@ -156,6 +176,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     docs = _collect(args, config, errors)
     if args.fix:
         docs = _once(docs)
+    _refuse_overwriting_inputs(args, docs)
     wants_keys = bool(args.baseline or args.write_baseline)
     opts = [Options(_rules_for(d, rules, config), fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
                      contexts=wants_keys, baseline=baseline) for d in docs]
@@ -193,9 +214,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or config.fail_on or "error"
     shown = [f for f in findings if RANK[f.severity] <= RANK[min_severity]]
     report = format_report(args.format, shown, files, statistics=args.statistics, docs=docs, glossary=g)
-    if stdin_text is not None and not args.output:
-        write(sys.stdout, stdin_text)  # --fix on stdin: the fixed text on stdout, the report on stderr
-        write(sys.stderr, report)
+    if stdin_text is not None:
+        # --fix on stdin: the fixed text on stdout, the report in -o's file or on stderr.
+        write(sys.stdout, stdin_text)
+        if args.output:
+            emit(report, args.output)
+        else:
+            write(sys.stderr, report)
     else:
         emit(report, args.output)
     if args.fix:
