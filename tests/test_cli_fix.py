@@ -353,3 +353,15 @@ def test_output_naming_an_input_is_a_usage_error(
     assert check("--fix", option, "./t3.md", "t3.md") == 2
     assert "t3.md is also an input" in capsys.readouterr().err
     assert (here / "t3.md").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_fix_refuses_a_read_only_file(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = here / "x.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    path.chmod(0o444)
+    before = os.stat(path)
+    assert check("--fix", "x.md") == 2
+    assert "x.md: read-only, not fixed" in capsys.readouterr().err
+    after = os.stat(path)
+    assert path.read_text(encoding="utf-8") == ARTICLE
+    assert (after.st_ino, stat.S_IMODE(after.st_mode)) == (before.st_ino, 0o444)
