@@ -365,3 +365,17 @@ def test_fix_refuses_a_read_only_file(here: Path, capsys: pytest.CaptureFixture[
     after = os.stat(path)
     assert path.read_text(encoding="utf-8") == ARTICLE
     assert (after.st_ino, stat.S_IMODE(after.st_mode)) == (before.st_ino, 0o444)
+
+
+def test_rdjson_gives_no_suggestion_for_store_formats(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("translate.storage.pypo")
+    (here / "t.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "王亚平出舱。"\n'
+        'msgstr "Wang Yapin left the module."\n', encoding="utf-8")
+    (here / "a.md").write_text("Wang Yapin left.\n", encoding="utf-8")
+    assert check("--format", "rdjson", "--select", "GL202", "t.po", "a.md") == 1
+    by_path = {d["location"]["path"]: d for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert "suggestions" not in by_path["t.po"]
+    assert by_path["t.po"]["location"]["range"] == {"start": {"line": by_path["t.po"]["location"]["range"]
+                                                              ["start"]["line"]}}
+    assert by_path["a.md"]["suggestions"][0]["text"] == "Wang Yaping"
