@@ -161,3 +161,12 @@ def test_fixing_properties(text: str, markdown: bool, unsafe: bool) -> None:
     rebuilt.append(text[pos:])
     assert apply_fixes(text, glossary.check_text(text, _G, markdown=markdown), unsafe=unsafe,
                        markdown=markdown) == "".join(rebuilt)
+
+
+def test_a_suppressed_line_is_never_edited_in_any_pass() -> None:
+    # Pass 1 fixes the first line's variant; pass 2 would then see the suppressed line as inconsistent.
+    text = ("Tianwen 3 flew first.\n\n"
+            "The old spelling Tianwen 3 was used. <!-- glossary-ignore-line variant -->\n")
+    fixed = fix_text(text)
+    assert fixed == text.replace("Tianwen 3 flew", "Tianwen-3 flew", 1)
+    assert "unused-suppression" not in {f.rule for f in glossary.check_text(fixed)}
