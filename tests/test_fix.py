@@ -170,3 +170,23 @@ def test_a_suppressed_line_is_never_edited_in_any_pass() -> None:
     fixed = fix_text(text)
     assert fixed == text.replace("Tianwen 3 flew", "Tianwen-3 flew", 1)
     assert "unused-suppression" not in {f.rule for f in glossary.check_text(fixed)}
+
+
+ADDRESSES = ("See https://example.com/Shenzou-20/x, example.com/Shenzou-20/x, www.cmsa.cn/Shenzou-20, "
+             "shenzou-20@cmsa.cn, docs/Shenzou-20.md, /srv/Shenzou-20 and C:\\data\\Shenzou-20.txt today.\n")
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_addresses_and_paths_are_neither_checked_nor_fixed(markdown: bool) -> None:
+    assert glossary.check_text(ADDRESSES, markdown=markdown) == []
+    assert fix_text(ADDRESSES, markdown=markdown) == ADDRESSES
+    # Words joined by one slash are prose, still checked.
+    assert fix_text("The Shenzou-20/Beidou pair.", markdown=markdown) == "The Shenzhou-20/BeiDou pair."
+
+
+def test_front_matter_and_html_attributes_are_skipped_in_markdown() -> None:
+    text = ("---\nslug: shenzou-20-launch\ntitle: Shenzou-20\n---\n\n"
+            '<img src="Shenzou-20.png" alt="Shenzou-20"> Shenzou-20 flew.\n')
+    assert fix_text(text) == text.replace("> Shenzou-20 flew", "> Shenzhou-20 flew")
+    # Not at the top: a thematic break, checked as usual.
+    assert fix_text("Intro.\n\n---\nShenzou-20\n---\n") == "Intro.\n\n---\nShenzhou-20\n---\n"
