@@ -190,3 +190,13 @@ def test_front_matter_and_html_attributes_are_skipped_in_markdown() -> None:
     assert fix_text(text) == text.replace("> Shenzou-20 flew", "> Shenzhou-20 flew")
     # Not at the top: a thematic break, checked as usual.
     assert fix_text("Intro.\n\n---\nShenzou-20\n---\n") == "Intro.\n\n---\nShenzhou-20\n---\n"
+
+
+def test_inconsistent_treats_a_plural_as_its_singular_and_names_the_nearest_alias() -> None:
+    rules = glossary.rules.select_rules(None, ["GL201"])
+    text = "The Beidous are many. Later, Beidou grew."
+    assert [f.rule for f in glossary.check_text(text, rules=rules)] == []
+    assert fix_text(text, rules=rules) == text
+    [f] = glossary.check_text("The Beidous are many. Later, the Bei Dou grew.", rules=rules)
+    assert (f.rule, f.expected) == ("inconsistent", "BeiDou")
+    assert f.fix is not None and "Navigation" not in f.fix.replacement

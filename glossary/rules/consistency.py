@@ -21,14 +21,23 @@ from ._fixes import fix_to, is_plural_of
 __all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untranslated", "form_key", "is_accepted", "spellings"]
 
 
-def _nearest_accepted(m: Match) -> str:
+def _singular(text: str, term: Term) -> str:
+    """``text`` less a regular plural ending (Beidous → Beidou); a person's name is never a plural."""
+    return (is_plural_of(text, term) or text) if term.category != "person" else text
+
+
+def _nearest_form(text: str, term: Term) -> str:
     """The accepted form a spelling is closest to: the alias it only
     re-spells (Beidou → BeiDou), else the preferred rendering."""
-    key = en_key(is_plural_of(m.text, m.term) or m.text) if m.term.category != "person" else en_key(m.text)
-    for form in m.term.accepted:
+    key = en_key(_singular(text, term))
+    for form in term.accepted:
         if en_key(form) == key:
             return form
-    return m.term.en
+    return term.en
+
+
+def _nearest_accepted(m: Match) -> str:
+    return _nearest_form(m.text, m.term)
 
 
 def _closest_accepted(found: str, term: Term) -> str:
@@ -86,7 +95,8 @@ def form_key(doc: Doc, m: Match) -> str | None:
         return None
     if form in ACCEPTED_KINDS or form == "case":
         return _ACCEPTED
-    return en_exact(m.text).casefold()
+    # A plural is the same spelling as its singular: Beidous and Beidou do not conflict.
+    return en_exact(_singular(m.text, m.term)).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +154,10 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
         # former or translated name (Yuanxin, Thousand Sails), do not.
         used = {o.found for o in occ if o.key == ref.key}
         where = f"line {ref.line}" if ref.segment is None else f"segment {ref.segment}, line {ref.line}"
-        # Name the accepted spelling the document already uses (an alias such
-        # as BeiDou), else the preferred rendering.
-        want = ref.found if ref.key == _ACCEPTED and ref.found in ref.term.accepted else ref.term.en
+        # Name the accepted form nearest the reference spelling, as the variant
+        # rule does: the alias it uses or re-spells (BeiDou for Beidou), else
+        # the preferred rendering.
+        want = _nearest_form(ref.found, ref.term)
         for o in occ:
             if o.key != ref.key and any(_same_name(o.found, u) for u in used):
                 findings.append(Finding(
@@ -154,7 +165,8 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
                     message=f"{o.found!r} here, but {ref.found!r} on {where}; use {want!r} throughout",
                     line=o.line, column=o.column, end_line=o.end_line, end_column=o.end_column, found=o.found,
                     expected=want, term=o.term, segment=o.segment, side=o.side,
-                    fix=fix_to(o.found, want, o.term),
+                    # Safe only when it re-spells one name; never a short name into a long one.
+                    fix=fix_to(o.found, want, o.term, safe=_same_name(_singular(o.found, o.term), want)),
                 ))
     return findings
 
