@@ -208,7 +208,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         from ..atomic import atomic_writer
 
         with atomic_writer(args.write_baseline) as fh:
-            fh.write(format_baseline([f for f, _ in recorded], [k for _, k in recorded]))
+            fh.write(format_baseline([f for f, _ in recorded], [k for _, k in recorded], args.write_baseline))
         print(f"{PROG}: recorded {len(recorded)} findings in {args.write_baseline}", file=sys.stderr)
     min_severity = args.min_severity or config.min_severity or "info"
     fail_on = args.fail_on or config.fail_on or "error"
