@@ -379,3 +379,20 @@ def test_rdjson_gives_no_suggestion_for_store_formats(here: Path, capsys: pytest
     assert by_path["t.po"]["location"]["range"] == {"start": {"line": by_path["t.po"]["location"]["range"]
                                                               ["start"]["line"]}}
     assert by_path["a.md"]["suggestions"][0]["text"] == "Wang Yaping"
+
+
+@pytest.mark.parametrize("extra", [["--format", "json"], ["--statistics"], ["--write-baseline", "b.json"]])
+def test_diff_with_a_report_option_is_a_usage_error(
+        here: Path, capsys: pytest.CaptureFixture[str], extra: list[str]) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--diff", *extra, "a.md") == 2
+    assert f"--diff prints a diff, not a report: it does not go with {extra[0]}" in capsys.readouterr().err
+    assert not (here / "b.json").exists()
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "rdjson", "junit", "gitlab", "html"])
+def test_statistics_in_another_format_is_a_usage_error(
+        here: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--statistics", "--format", fmt, "a.md") == 2
+    assert f"--statistics is text or --format json, not --format {fmt}" in capsys.readouterr().err
