@@ -16,6 +16,14 @@ CASES = [
     ("<!-- glossary-ignore-next-line GL2 -->\nWang Yapin and Tianwen 3.", None, []),
     ("<!-- glossary-ignore-next-line GL202, GL201 -->\nWang Yapin and Tianwen 3.", None, []),
     ("<!-- glossary-ignore-next-line GL202 variant -->\nWang Yapin and Tianwen 3.", None, []),
+    # a reason after the rules: after --, after a colon, or from the first word that names no rule
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202 -- quoted -->", None, [("GL201", 1)]),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202: quoted -->", None, [("GL201", 1)]),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202 because quoted -->", None, [("GL201", 1)]),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202, variant -- quoted -->", None, []),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line -- an old quotation -->", None, []),
+    # a typo shaped like a code is an unknown rule, not the start of a reason
+    ("Wang Yapin spoke. <!-- glossary-ignore-line GL202 GL2O1 -->", None, [("GL202", 1), ("GL901", 1)]),
     # only the named rule is silenced
     ("<!-- glossary-ignore-next-line GL202 -->\nWang Yapin and Tianwen 3.", None, [("GL201", 2)]),
     # no rule named: every rule on that line
