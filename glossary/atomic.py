@@ -53,8 +53,12 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     mode = st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:  # name the folder the user gave, not the temporary file
-        raise type(exc)(exc.errno, exc.strerror, os.path.dirname(os.fspath(path)) or ".") from None
+    except OSError as exc:  # name what the user gave, not the temporary file
+        folder = os.path.dirname(os.fspath(path)) or "."
+        if exc.errno == errno.ENOENT:  # the folder itself is missing
+            raise type(exc)(exc.errno, exc.strerror, folder) from None
+        raise type(exc)(exc.errno, f"{exc.strerror} (cannot create a temporary file in the folder {folder})",
+                        os.fspath(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             os.chmod(tmp, mode)

@@ -396,3 +396,20 @@ def test_statistics_in_another_format_is_a_usage_error(
     (here / "a.md").write_text(ARTICLE, encoding="utf-8")
     assert check("--statistics", "--format", fmt, "a.md") == 2
     assert f"--statistics is text or --format json, not --format {fmt}" in capsys.readouterr().err
+
+
+def test_fix_in_a_folder_that_cannot_be_written_names_the_file(
+        here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    import glossary.atomic as atomic
+
+    (here / "x.md").write_text("Tianwen 3 flew.\n", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)  # what a read-only folder does (root may write any)
+    assert check("--fix", "x.md") == 2
+    err = capsys.readouterr().err
+    assert "glossary: x.md: Permission denied (cannot create a temporary file in the folder .)" in err
