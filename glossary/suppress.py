@@ -63,6 +63,8 @@ class Suppression:
     end_column: int
     text: str
     unknown: str = ""
+    #: A next-line comment with no text after it (the last line of the text): it has nothing to silence.
+    at_end: bool = False
 
 
 def _rule_names(keys: Sequence[str]) -> frozenset[str] | None:
@@ -131,7 +133,8 @@ def find_suppressions(text: str, *, markdown: bool = True, line_offset: int = 0)
         except ValueError as exc:
             out.append(Suppression(frozenset(), target, line, column, end_column, m.group(), unknown=str(exc)))
             continue
-        out.append(Suppression(rules, target, line, column, end_column, m.group()))
+        at_end = target != line and not text[m.end():].strip()
+        out.append(Suppression(rules, target, line, column, end_column, m.group(), at_end=at_end))
     return out
 
 
@@ -170,7 +173,10 @@ def apply_suppressions(findings: Sequence[Finding], suppressions: Sequence[Suppr
             continue  # a rule that did not run could not have fired
         else:
             what = ", ".join(sorted(s.rules)) if s.rules is not None else "any rule"
-            message = f"suppression of {what} on line {s.target_line} silences nothing"
+            if s.at_end:
+                message = f"suppression of {what} on the next line silences nothing: no line follows it"
+            else:
+                message = f"suppression of {what} on line {s.target_line} silences nothing"
         kept.append(Finding(rule=rule.name, code=rule.code, severity=rule.severity,  # type: ignore[arg-type]
                             message=message, line=s.line, column=s.column, end_line=s.line,
                             end_column=s.end_column, found=s.text))

@@ -99,3 +99,11 @@ def test_unknown_rule_message(g: glossary.Glossary) -> None:
     [f] = glossary.check_text("Tianwen-3 flew. <!-- glossary-ignore-line GL299 -->", g)
     assert (f.code, f.rule, f.message) == (
         "GL901", "unused-suppression", "suppression names unknown rule 'GL299'; see 'glossary rule' for the list")
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\n\n"])
+def test_next_line_suppression_on_the_last_line_names_no_line_beyond(end: str) -> None:
+    text = "Wang Yaping spoke.\n<!-- glossary-ignore-next-line GL202 -->" + end
+    [f] = glossary.check_text(text)
+    assert (f.code, f.line) == ("GL901", 2)
+    assert f.message == "suppression of forbidden on the next line silences nothing: no line follows it"
