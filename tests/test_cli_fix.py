@@ -413,3 +413,13 @@ def test_fix_in_a_folder_that_cannot_be_written_names_the_file(
     assert check("--fix", "x.md") == 2
     err = capsys.readouterr().err
     assert "glossary: x.md: Permission denied (cannot create a temporary file in the folder .)" in err
+
+
+def test_junit_names_every_checked_file(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (here / "clean.md").write_text("Tianwen-3 flew.\n", encoding="utf-8")
+    assert check("--format", "junit", "a.md", "clean.md") == 1
+    root = ET.fromstring(capsys.readouterr().out)
+    assert [s.get("name") for s in root.findall("testsuite")] == ["a.md", "clean.md"]

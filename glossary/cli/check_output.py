@@ -30,7 +30,7 @@ def format_report(name: str, shown: list[Finding], files: int, *, statistics: bo
                   docs: Sequence[Any] = (), glossary: Any = None) -> str:
     """The report in format ``name`` (a key of FORMATS); counts by rule with ``statistics``.
     ``docs`` (the check command's documents) and ``glossary`` are for the HTML page, which shows the texts."""
-    from ..report import FORMATS, format_gitlab, format_rdjson, format_sarif, format_statistics
+    from ..report import FORMATS, format_gitlab, format_junit, format_rdjson, format_sarif, format_statistics
 
     if statistics:
         return format_statistics(shown, files, as_json=name == "json")
@@ -38,6 +38,10 @@ def format_report(name: str, shown: list[Finding], files: int, *, statistics: bo
         return format_sarif(shown, files, root=Path.cwd())
     if name == "gitlab":
         return format_gitlab(shown, files, root=Path.cwd())
+    if name == "junit":
+        # Every checked file gets a test case, the clean ones a passing one.
+        checked = [p for d in docs for p in (d.path, d.target) if p]
+        return format_junit(shown, files, paths=checked)
     if name == "rdjson":
         return format_rdjson(shown, files, line_text=_LineReader())
     if name == "html":
