@@ -34,6 +34,9 @@ CASES = [
      "Premier Li Qiang (李强) arrived."),
     ("gloss-mismatch", "李强（Li Gang）到了。", "李强（Li Gang）到了。", "李强（Li Qiang）到了。"),
     ("untranslated", "The 两会 opened.", "The 两会 opened.", "The Two Sessions opened."),
+    # the word after the characters is not said twice
+    ("untranslated", "The 北斗 system works.", "The 北斗 system works.", "The BeiDou system works."),
+    ("untranslated", "The 天宫 station is up.", "The 天宫 station is up.", "The Tiangong station is up."),
 ]
 
 

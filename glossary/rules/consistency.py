@@ -234,5 +234,27 @@ def check_untranslated(doc: Doc, *, allow_glosses: bool = True) -> None:
             msg = f"{shown!r} is untranslated"
             expected = None
         # Replacing the characters with their English is a guess about the
-        # sentence (they may be a quotation): an unsafe fix.
-        doc.add("untranslated", s, e, msg, expected=expected, fix=fix_to(doc.text[s:e], expected, safe=False))
+        # sentence (they may be a quotation): an unsafe fix. The word after
+        # them is not said twice (北斗 system → BeiDou system).
+        put = _before_word(expected, known[0].term, doc.text, e) if expected else None
+        doc.add("untranslated", s, e, msg, expected=expected, fix=fix_to(doc.text[s:e], put, safe=False))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _before_word(want: str, term: Term, text: str, end: int) -> str:
+    """``want``, or a shorter accepted form when the text goes on with ``want``'s last word: the
+    BeiDou Navigation Satellite System before 'system' becomes BeiDou (else the last word is dropped).
+
+    >>> t = Term(id="b", zh="北斗", en="BeiDou Navigation Satellite System", aliases=("BeiDou",))
+    >>> _before_word(t.en, t, "北斗 system", 2), _before_word(t.en, t, "北斗 works", 2)
+    ('BeiDou', 'BeiDou Navigation Satellite System')
+    """
+    m = _NEXT_WORD.match(text, end)
+    words = want.split()
+    if m is None or len(words) < 2 or m.group(1).casefold() != words[-1].casefold():
+        return want
+    shorter = [form for form in term.accepted
+               if form.split()[-1].casefold() != words[-1].casefold() and form.split()[0] == words[0]]
+    return min(shorter, key=len) if shorter else " ".join(words[:-1])
