@@ -4,7 +4,7 @@ Masking replaces skipped regions with spaces (keeping line breaks), so that
 offsets into the masked text are offsets into the original. Skipped: Markdown
 code spans and fenced or indented code blocks, link and image targets,
 autolinks, HTML comments, HTML tags (their attribute values), YAML front
-matter (a ``---`` block at the very top), and everything between
+matter (a ``---`` block at the very top opening with a ``key:`` line), and everything between
 ``<!-- glossary off -->`` and ``<!-- glossary on -->``. In Markdown and in
 plain text alike: URLs (with a scheme, or starting ``www.``), email addresses
 and path-like tokens (see :func:`_path_like`). A name inside them is part of an
@@ -29,7 +29,10 @@ _BACKTICKS = re.compile(r"`+")
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\n]{0,500}\))*(?:[ \t]+\"[^\"\n]{0,500}\")?\)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|\bhttps?://[^\s)>\]]+", re.I)
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:[^\n]*\n){0,500}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+# YAML front matter: a --- line at the very top, a first line that is a YAML key, up to a --- or ... line
+# (a thematic break followed by a paragraph is not front matter).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*[ \t]*:)(?:[^\n]*\n){0,500}?"
+                           r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
 _URL = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]{0,20}://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

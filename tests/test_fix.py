@@ -193,6 +193,7 @@ def test_front_matter_and_html_attributes_are_skipped_in_markdown() -> None:
     assert fix_text(text) == text.replace("> Shenzou-20 flew", "> Shenzhou-20 flew")
     # Not at the top: a thematic break, checked as usual.
     assert fix_text("Intro.\n\n---\nShenzou-20\n---\n") == "Intro.\n\n---\nShenzhou-20\n---\n"
+    assert fix_text("---\nShenzou-20 flew.\n---\n") == "---\nShenzhou-20 flew.\n---\n"  # no YAML key: prose
 
 
 def test_inconsistent_treats_a_plural_as_its_singular_and_names_the_nearest_alias() -> None:
