@@ -35,9 +35,11 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*[ \t]*:)(?
                            r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
 _URL = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]{0,20}://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Both start only where a token starts, and are bounded, so a long token is scanned once, not from every
+# character (a run of letters with no @ or slash would otherwise cost its length squared).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,200}@[\w-]{1,100}(?:\.[\w-]{1,100}){1,20}")
 # A token holding / or \ (up to white space, quotes or brackets); :func:`_path_like` decides.
-_SLASHED = re.compile(r"[^\s<>\"'`()\[\]{}]*[/\\][^\s<>\"'`()\[\]{}]*")
+_SLASHED = re.compile(r"(?<![^\s<>\"'`()\[\]{}])[^\s<>\"'`()\[\]{}/\\]{0,500}[/\\][^\s<>\"'`()\[\]{}]{0,1000}")
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+/")
 _TRAILING = ".,;:!?"
