@@ -353,6 +353,11 @@ def test_output_naming_an_input_is_a_usage_error(
     assert check("--fix", option, "./t3.md", "t3.md") == 2
     assert "t3.md is also an input" in capsys.readouterr().err
     assert (here / "t3.md").read_text(encoding="utf-8") == ARTICLE
+    terms = Path(__file__).parents[1] / "data" / "terms.csv"  # the term table is an input too
+    (here / "terms.csv").write_bytes(terms.read_bytes())
+    assert check("--glossary", "terms.csv", option, "terms.csv", "t3.md") == 2
+    assert "terms.csv is also an input" in capsys.readouterr().err
+    assert (here / "terms.csv").read_bytes() == terms.read_bytes()
 
 
 def test_fix_refuses_a_read_only_file(here: Path, capsys: pytest.CaptureFixture[str]) -> None:

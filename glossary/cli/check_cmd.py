@@ -128,9 +128,12 @@ def _check_combinations(args: argparse.Namespace) -> None:
         raise UsageError(f"--statistics is text or --format json, not --format {args.format}")
 
 
-def _refuse_overwriting_inputs(args: argparse.Namespace, docs: list[Doc]) -> None:
-    """A usage error when -o or --write-baseline names one of the documents' files (compared as real paths)."""
+def _refuse_overwriting_inputs(args: argparse.Namespace, docs: list[Doc], table: str | None) -> None:
+    """A usage error when -o or --write-baseline names one of the documents' files or the term table
+    (compared as real paths)."""
     inputs = {os.path.realpath(p) for d in docs if d.kind != "stdin" for p in (d.path, d.target) if p}
+    if table:
+        inputs.add(os.path.realpath(table))
     for option, given in (("-o", args.output), ("--write-baseline", args.write_baseline)):
         # --baseline B --write-baseline B updates the baseline (read before written); -o B would lose it.
         taken = inputs | {os.path.realpath(args.baseline)} if args.baseline and option == "-o" else inputs
@@ -190,7 +193,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     docs = _collect(args, config, errors)
     if args.fix:
         docs = _once(docs)
-    _refuse_overwriting_inputs(args, docs)
+    _refuse_overwriting_inputs(args, docs, path)
     wants_keys = bool(args.baseline or args.write_baseline)
     opts = [Options(_rules_for(d, rules, config), fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
                      contexts=wants_keys, baseline=baseline) for d in docs]
