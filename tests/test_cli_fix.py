@@ -428,3 +428,13 @@ def test_junit_names_every_checked_file(here: Path, capsys: pytest.CaptureFixtur
     assert check("--format", "junit", "a.md", "clean.md") == 1
     root = ET.fromstring(capsys.readouterr().out)
     assert [s.get("name") for s in root.findall("testsuite")] == ["a.md", "clean.md"]
+
+
+def test_rdjson_gives_no_suggestion_on_a_suppressed_line(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Line 3's Tianwen 3 is inconsistent with line 1's Tianwen-3, but its line is suppressed for another rule:
+    # --fix leaves it, so the suggestion must not offer the edit either.
+    (here / "a.md").write_text("Tianwen-3 flew.\n\nThe old Tianwen 3 plan. <!-- glossary-ignore-line variant -->\n",
+                               encoding="utf-8")
+    assert check("--format", "rdjson", "--exit-zero", "a.md") == 0
+    diagnostics = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert diagnostics and all("suggestions" not in d for d in diagnostics if d["location"]["range"]["start"]["line"] == 3)

@@ -43,7 +43,8 @@ def format_report(name: str, shown: list[Finding], files: int, *, statistics: bo
         checked = [p for d in docs for p in (d.path, d.target) if p]
         return format_junit(shown, files, paths=checked)
     if name == "rdjson":
-        return format_rdjson(shown, files, line_text=_LineReader())
+        lines = _LineReader()
+        return format_rdjson(shown, files, line_text=lines, editable=lines.editable)
     if name == "html":
         from .report_docs import report_documents
 
@@ -70,6 +71,19 @@ class _LineReader:
 
     def __init__(self) -> None:
         self._lines: dict[str, list[str] | None] = {}
+        self._kept: dict[str, set[int]] = {}
+
+    def editable(self, path: str, line: int) -> bool:
+        """Whether ``--fix`` would edit ``line`` of ``path``: not a line a suppression comment names."""
+        if path not in self._kept:
+            from ..suppress import find_suppressions
+
+            self(path, 1)  # reads the file's lines once
+            lines = self._lines[path]
+            text = "\n".join(lines) if lines is not None else ""
+            markdown = Path(path).suffix.lower() != ".txt"
+            self._kept[path] = {s.target_line for s in find_suppressions(text, markdown=markdown)}
+        return line not in self._kept[path]
 
     def __call__(self, path: str, line: int) -> str | None:
         if path not in self._lines:

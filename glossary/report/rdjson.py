@@ -16,7 +16,9 @@ or TMX file, whose findings count columns within a segment, not on the file's
 line), the range names the line only, and the finding gets no suggestion:
 a suggestion's range must be the file's own text. A suggestion is also left
 out where the file does not read the finding's text at its range (a table
-cell whose quoting changes the text), as ``--fix`` leaves those alone.
+cell whose quoting changes the text), as ``--fix`` leaves those alone, and
+where ``editable`` (path, line) says ``--fix`` would not edit the line (one a
+suppression comment names).
 """
 
 from __future__ import annotations
@@ -67,7 +69,8 @@ def _range(f: Finding, line_text: LineText | None) -> dict[str, Any]:
     }
 
 
-def format_rdjson(findings: Sequence[Finding], files: int = 1, *, line_text: LineText | None = None) -> str:
+def format_rdjson(findings: Sequence[Finding], files: int = 1, *, line_text: LineText | None = None,
+                  editable: Callable[[str, int], bool] | None = None) -> str:
     """A reviewdog ``DiagnosticResult`` as JSON; fixes become suggestions.
 
     >>> from glossary.model import Finding, Fix
@@ -87,7 +90,8 @@ def format_rdjson(findings: Sequence[Finding], files: int = 1, *, line_text: Lin
             "code": {"value": f.code},
             "original_output": f"{f.path or '<text>'}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}",
         }
-        if f.fix is not None and _file_positions(f, line_text):
+        if (f.fix is not None and _file_positions(f, line_text)
+                and (editable is None or all(editable(f.path or "", n) for n in range(f.line, f.end_line + 1)))):
             d["suggestions"] = [{"range": where, "text": f.fix.replacement}]
         diagnostics.append(d)
     worst = min((("error", "warning", "info").index(f.severity) for f in findings), default=None)
