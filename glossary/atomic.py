@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["atomic_writer"]
+__all__ = ["atomic_writer", "is_read_only"]
 
 
 @contextmanager
@@ -27,7 +27,8 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     ``path`` only when the block ends without an exception; on any exception
     the temporary file is removed and ``path`` is left as it was. A symbolic
     link is followed (the file it points to is replaced, the link kept), and
-    an existing file keeps its permissions; a new one gets the usual ones
+    an existing file keeps its permissions (and its owner and group where
+    this user may set them); a new one gets the usual ones
     (0o666 less the umask). A special file (a FIFO, ``/dev/null``,
     ``/dev/stdout``) is written as a stream, never replaced; a loop of
     symbolic links is an error that names the path.
@@ -52,11 +53,20 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     mode = st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:  # name the folder the user gave, not the temporary file
-        raise type(exc)(exc.errno, exc.strerror, os.path.dirname(os.fspath(path)) or ".") from None
+    except OSError as exc:  # name what the user gave, not the temporary file
+        folder = os.path.dirname(os.fspath(path)) or "."
+        if exc.errno == errno.ENOENT:  # the folder itself is missing
+            raise type(exc)(exc.errno, exc.strerror, folder) from None
+        raise type(exc)(exc.errno, f"{exc.strerror} (cannot create a temporary file in the folder {folder})",
+                        os.fspath(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             os.chmod(tmp, mode)
+            if st is not None and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                try:  # keep the file's owner and group where this user may (root; a group member)
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -70,6 +80,18 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
             # A full disk or a quota says only "No space left on device": name the file.
             raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
         raise
+
+
+def is_read_only(path: str | os.PathLike[str]) -> bool:
+    """Whether the existing regular file ``path`` may not be written: no write permission for this
+    user, or (as root, who may write anything) no write bit at all, as ``chmod a-w`` leaves it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    return not os.access(path, os.W_OK) or not st.st_mode & 0o222
 
 
 def _umask() -> int:

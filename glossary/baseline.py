@@ -13,7 +13,10 @@ line). Editing the line a finding is on makes it a new finding: it is the
 line that changed.
 
 The file is JSON (``{"version": 1, "findings": [...]}``); each entry also
-records the line it was on, for people, which matching ignores.
+records the line it was on, for people, which matching ignores. Paths are
+stored relative to the baseline file's folder (with ``/`` separators) and
+resolved against it when read, so a baseline matches from any current
+folder; in memory a key holds the file's resolved absolute path.
 """
 
 from __future__ import annotations
@@ -52,16 +55,31 @@ def context_hash(line_text: str) -> str:
 
 
 def _path(path: str | None) -> str:
-    """The finding's path as recorded: relative to the current folder when under it, with / separators."""
+    """The finding's path as a key holds it: resolved, absolute, with / separators."""
     if not path:
         return ""
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            p = p.relative_to(Path.cwd())
-        except ValueError:
-            pass
-    return PurePath(os.path.normpath(p)).as_posix()
+    return PurePath(os.path.realpath(path)).as_posix()
+
+
+def _stored(path: str, folder: str) -> str:
+    """A key's path as the baseline file in ``folder`` records it: relative to that folder, / separators."""
+    if not path:
+        return ""
+    try:
+        return PurePath(os.path.relpath(path, folder)).as_posix()
+    except ValueError:  # another drive (Windows): keep it absolute
+        return path
+
+
+def _resolved(stored: str, folder: str) -> str:
+    """A recorded path resolved against the baseline file's ``folder``."""
+    if not stored:
+        return ""
+    return PurePath(os.path.realpath(os.path.join(folder, stored))).as_posix()
+
+
+def _folder(baseline: str | os.PathLike[str] | None) -> str:
+    return os.path.dirname(os.path.realpath(baseline)) if baseline is not None else os.getcwd()
 
 
 def finding_keys(findings: Sequence[Finding], contexts: Sequence[str]) -> list[Key]:
@@ -75,8 +93,12 @@ def finding_keys(findings: Sequence[Finding], contexts: Sequence[str]) -> list[K
     return out
 
 
-def format_baseline(findings: Sequence[Finding], keys: Sequence[Key]) -> str:
-    """The baseline file's JSON for ``findings`` and their keys."""
+def format_baseline(findings: Sequence[Finding], keys: Sequence[Key],
+                    baseline: str | os.PathLike[str] | None = None) -> str:
+    """The baseline file's JSON for ``findings`` and their keys, to be written to ``baseline`` (its paths
+    relative to that file's folder; to the current folder without one)."""
+    folder = _folder(baseline)
+    keys = [(_stored(k[0], folder), *k[1:]) for k in keys]
     entries = [
         {"path": k[0], "code": k[1], "rule": f.rule, "found": k[2], "expected": k[3], "context": k[4],
          "occurrence": k[5], "line": f.line}
@@ -99,9 +121,10 @@ def read_baseline(path: str | os.PathLike[str]) -> set[Key]:
         raise GlossaryError(Problem(name, 0, f"not a baseline file: expected {{\"version\": {BASELINE_VERSION}, "
                                              "\"findings\": [...]}", "write one with --write-baseline"))
     keys: set[Key] = set()
+    folder = _folder(path)
     for i, e in enumerate(data["findings"]):
         try:
-            keys.add((str(e["path"]), str(e["code"]), str(e["found"]), str(e["expected"] or ""), str(e["context"]),
+            keys.add((_resolved(str(e["path"]), folder), str(e["code"]), str(e["found"]), str(e["expected"] or ""), str(e["context"]),
                       int(e["occurrence"])))
         except (KeyError, TypeError, ValueError):
             raise GlossaryError(Problem(name, 0, f"baseline entry {i + 1} lacks path, code, found, expected, "

@@ -19,22 +19,26 @@ CLI). Keys:
 
 Command-line options override every key. :func:`is_excluded` is the one
 matching of ``exclude`` and ``per-file-ignores`` patterns, used by
-``glossary check`` and the language server alike.
+``glossary check`` and the language server alike. Patterns are globs with
+gitignore's and ruff's meaning of the wildcards (:func:`glob_regex`): ``*``
+and ``?`` never cross ``/``, ``**`` matches any number of folders, none
+included (``docs/**/*.txt`` matches ``docs/b.txt``).
 """
 
 from __future__ import annotations
 
-import fnmatch
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import GlossaryError, Problem
 from .model import SEVERITIES
 
-__all__ = ["Config", "find_pyproject", "is_excluded", "load_config"]
+__all__ = ["Config", "find_pyproject", "glob_regex", "is_excluded", "load_config"]
 
 _KEYS = ("glossary", "select", "ignore", "exclude", "fail-on", "min-severity", "per-file-ignores")
 
@@ -59,6 +63,60 @@ class Config:
         return self.path.parent if self.path else None
 
 
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression over ``/``-separated paths: ``*`` and ``?`` stay within one path
+    segment, ``**/`` is zero or more folders, a trailing ``/**`` everything below, ``[...]`` a set
+    (``[!...]`` its complement).
+
+    >>> [bool(glob_regex("docs/**/*.txt").fullmatch(p)) for p in ("docs/b.txt", "docs/a/b/c.txt", "x/docs/b.txt")]
+    [True, True, False]
+    >>> bool(glob_regex("docs/*.md").fullmatch("docs/a/b.md")), bool(glob_regex("**/*.md").fullmatch("a.md"))
+    (False, True)
+    """
+    return _glob_regex(pattern)
+
+
+@lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if pattern.startswith("**", i):
+            before_ok = i == 0 or pattern[i - 1] == "/"
+            if before_ok and pattern.startswith("**/", i):
+                out.append("(?:[^/]*/)*")
+                i += 3
+                continue
+            if before_ok and i + 2 == n:
+                out.append(".*")
+                i += 2
+                continue
+            out.append("[^/]*")  # ** inside a name (a**b) is a plain *
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[":
+            j = pattern.find("]", i + 2)
+            if j < 0:
+                out.append(re.escape(c))
+                i += 1
+                continue
+            body = pattern[i + 1:j]
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append("(?!/)[" + body.replace("\\", "\\\\") + "]")
+            i = j + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    return re.compile("".join(out), re.S)
+
+
 def is_excluded(path: str | Path, patterns: Sequence[str], root: Path | None = None) -> bool:
     """Whether a glob pattern matches ``path``: as given, relative to ``root``
     (None: the current folder), a folder above it, or its file name.
@@ -78,7 +136,7 @@ def is_excluded(path: str | Path, patterns: Sequence[str], root: Path | None = N
     for p in paths:
         candidates.add(p.as_posix())
         candidates.update(parent.as_posix() for parent in p.parents if parent.as_posix() not in (".", "/"))
-    return any(fnmatch.fnmatch(c, pat) for c in candidates for pat in patterns)
+    return any(glob_regex(pat).fullmatch(c) for c in candidates for pat in patterns)
 
 
 def find_pyproject(start: str | Path | None = None) -> Path | None:

@@ -10,6 +10,11 @@ are sound:
 * it must lie wholly outside the regions the checks skip (Markdown code,
   link targets, HTML comments, ``<!-- glossary off -->`` regions; see
   :func:`glossary.source.mask`);
+* it must not touch a line that a suppression comment names
+  (``glossary-ignore-line`` / ``-next-line``, see :mod:`glossary.suppress`),
+  whatever rules the comment lists: fixing other lines can make a new
+  finding there (an ``inconsistent`` spelling), and a suppressed line is the
+  author's to keep;
 * edits never overlap: of two that do, the one of the more specific rule
   (forbidden, variant, case, then inconsistent, then the unsafe kinds) wins,
   and the other waits for the next pass;
@@ -32,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from .model import Finding
 from .source import LineIndex, mask
+from .suppress import find_suppressions
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
@@ -75,10 +81,13 @@ def plan_edits(text: str, findings: Iterable[Finding], *, unsafe: bool = False, 
     """
     lines = LineIndex(text)
     masked = mask(text, markdown=markdown)
+    kept_lines = {s.target_line for s in find_suppressions(text, markdown=markdown)}
     candidates: list[Edit] = []
     for f in findings:
         if not fixable(f, unsafe=unsafe) or f.side == "source":
             continue
+        if kept_lines and any(n in kept_lines for n in range(f.line, f.end_line + 1)):
+            continue  # a suppressed line is never edited
         assert f.fix is not None
         start = _offset(lines, f.line, f.column)
         end = _offset(lines, f.end_line, f.end_column)

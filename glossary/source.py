@@ -3,8 +3,12 @@
 Masking replaces skipped regions with spaces (keeping line breaks), so that
 offsets into the masked text are offsets into the original. Skipped: Markdown
 code spans and fenced or indented code blocks, link and image targets,
-autolinks, HTML comments, and everything between ``<!-- glossary off -->`` and
-``<!-- glossary on -->``.
+autolinks, HTML comments, HTML tags (their attribute values), YAML front
+matter (a ``---`` block at the very top opening with a ``key:`` line), and everything between
+``<!-- glossary off -->`` and ``<!-- glossary on -->``. In Markdown and in
+plain text alike: URLs (with a scheme, or starting ``www.``), email addresses
+and path-like tokens (see :func:`_path_like`). A name inside them is part of an
+address, not prose: a slug or a file name must keep its spelling.
 """
 
 from __future__ import annotations
@@ -25,6 +29,20 @@ _BACKTICKS = re.compile(r"`+")
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\n]{0,500}\))*(?:[ \t]+\"[^\"\n]{0,500}\")?\)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|\bhttps?://[^\s)>\]]+", re.I)
+# YAML front matter: a --- line at the very top, a first line that is a YAML key, up to a --- or ... line
+# (a thematic break followed by a paragraph is not front matter).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*[ \t]*:)(?:[^\n]*\n){0,500}?"
+                           r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
+_URL = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]{0,20}://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]", re.I)
+# Both start only where a token starts, and are bounded, so a long token is scanned once, not from every
+# character (a run of letters with no @ or slash would otherwise cost its length squared).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,200}@[\w-]{1,100}(?:\.[\w-]{1,100}){1,20}")
+# A token holding / or \ (up to white space, quotes or brackets); :func:`_path_like` decides.
+_SLASHED = re.compile(r"(?<![^\s<>\"'`()\[\]{}])[^\s<>\"'`()\[\]{}/\\]{0,500}[/\\][^\s<>\"'`()\[\]{}]{0,1000}")
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+/")
+_TRAILING = ".,;:!?"
 
 
 def blank(text: str) -> str:
@@ -95,6 +113,40 @@ def _mask_code_spans(text: str) -> str:
     return "".join(parts)
 
 
+def _path_like(token: str) -> bool:
+    """Whether a token with a slash or backslash is a file path or an address, not words joined by a
+    slash (``Beidou/GPS``, ``and/or``, ``24/7``): it ends in a file extension (``docs/a.md``), starts
+    like a path (``/``, ``./``, ``../``, ``~/``, ``C:\\``, ``\\``), has two separators or more
+    (``a/b/c``), or starts with a domain (``cmsa.cn/x``).
+
+    >>> [_path_like(t) for t in ("docs/Shenzou-20.md", "C:/data/x", "a/b/c", "x.cn/y", "Beidou/GPS", "1/2")]
+    [True, True, True, True, False, False]
+    """
+    if _EXTENSION.search(token) and not token.endswith(("/", "\\")):
+        return True
+    if token.startswith(("/", "./", "../", "~/", "\\")) or re.match(r"[A-Za-z]:[\\/]", token):
+        return True
+    return token.count("/") + token.count("\\") >= 2 or _DOMAIN.match(token) is not None
+
+
+def _mask_path(match: re.Match[str]) -> str:
+    token = match.group().rstrip(_TRAILING)
+    if len(token) < 3 or not _path_like(token):
+        return match.group()
+    return blank(token) + match.group()[len(token):]
+
+
+def _mask_addresses(text: str) -> str:
+    """Blank URLs, email addresses and path-like tokens (in Markdown and plain text alike)."""
+    if "://" in text or "www." in text.lower():
+        text = _URL.sub(_blank, text)
+    if "@" in text:
+        text = _EMAIL.sub(_blank, text)
+    if "/" in text or "\\" in text:
+        text = _SLASHED.sub(_mask_path, text)
+    return text
+
+
 def mask(text: str, *, markdown: bool = True, comments: bool = True) -> str:
     """``text`` with skipped regions blanked out; same length, same line breaks.
 
@@ -110,8 +162,11 @@ def mask(text: str, *, markdown: bool = True, comments: bool = True) -> str:
         hidden = _HIDDEN not in text
         text = _OFF_ON.sub(_hide if hidden else _blank, text)
     if not markdown:
+        text = _mask_addresses(text)
         return text.replace(_HIDDEN, " ") if hidden else text
     # Each pattern runs only where its marker occurs at all: cheap on long texts.
+    if text.startswith(("---", "\ufeff---")):
+        text = _FRONT_MATTER.sub(_blank, text)
     if "<!--" in text and comments:
         text = _COMMENT.sub(_hide if hidden else _blank, text)
     if "```" in text or "~~~" in text:
@@ -126,6 +181,9 @@ def mask(text: str, *, markdown: bool = True, comments: bool = True) -> str:
         text = _REF_DEF.sub(_blank, text)
     if "://" in text or "mailto:" in text:
         text = _AUTOLINK.sub(_blank, text)
+    if "<" in text:
+        text = _HTML_TAG.sub(_blank, text)
+    text = _mask_addresses(text)
     return text.replace(_HIDDEN, " ") if hidden else text
 
 

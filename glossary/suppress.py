@@ -11,6 +11,11 @@ markdownlint's ``disable-line`` / ``disable-next-line`` and ruff's ``noqa``:
 
 Rules are named by code (GL201), code prefix (GL2) or name (variant),
 several separated by commas or spaces; with none, every rule is silenced.
+A reason may follow the rules: after `` -- `` or a colon
+(``GL202 -- a quotation``, ``GL202: a quotation``), or simply from the first
+word that names no rule (``GL202 because it is quoted``). A word that looks
+like a rule code but names none (``GL2O2``) is an unknown rule, reported, not
+a reason; with no rules before it, a reason needs the `` -- ``.
 A finding is silenced when it starts on the target line. A comment inside
 Markdown code is an example, not a suppression; in plain text (``.txt``) the
 same comments work.
@@ -39,6 +44,8 @@ __all__ = ["Suppression", "apply_suppressions", "find_suppressions"]
 
 _COMMENT = re.compile(r"<!--[ \t]*glossary-ignore-(next-line|line)\b([^\n>]*?)[ \t]*-->", re.I)
 _KEY = re.compile(r"[^\s,]+")
+_REASON = re.compile(r"(?:^|\s)--(?:\s|$)|:")
+_CODE_LIKE = re.compile(r"[A-Za-z]{1,4}[0-9][A-Za-z0-9]*")
 _MARK = re.compile("glossary-ignore", re.I)
 
 
@@ -56,6 +63,8 @@ class Suppression:
     end_column: int
     text: str
     unknown: str = ""
+    #: A next-line comment with no text after it (the last line of the text): it has nothing to silence.
+    at_end: bool = False
 
 
 def _rule_names(keys: Sequence[str]) -> frozenset[str] | None:
@@ -74,6 +83,27 @@ def _rule_names(keys: Sequence[str]) -> frozenset[str] | None:
             raise ValueError(key)
         names |= hits
     return frozenset(names)
+
+
+def _parse(words: str) -> frozenset[str] | None:
+    """The rules a comment's words name (None: all), its reason left out; ValueError(key) for an unknown rule.
+
+    >>> sorted(_parse("GL202 -- quoted") or ()), sorted(_parse("GL202, variant because quoted") or ())
+    (['forbidden'], ['forbidden', 'variant'])
+    >>> _parse("-- a reason for silencing everything") is None
+    True
+    """
+    cut = _REASON.search(words)
+    keys = _KEY.findall(words[:cut.start()] if cut else words)
+    for i, key in enumerate(keys):
+        if i == 0 or _CODE_LIKE.fullmatch(key):
+            continue  # the first word, and anything shaped like a code, must name a rule
+        try:
+            _rule_names([key])
+        except ValueError:
+            keys = keys[:i]  # the reason starts here
+            break
+    return _rule_names(keys)
 
 
 def find_suppressions(text: str, *, markdown: bool = True, line_offset: int = 0) -> list[Suppression]:
@@ -99,11 +129,12 @@ def find_suppressions(text: str, *, markdown: bool = True, line_offset: int = 0)
         end_column = column + (m.end() - m.start())
         target = line + 1 if m.group(1).lower() == "next-line" else line
         try:
-            rules = _rule_names(_KEY.findall(m.group(2)))
+            rules = _parse(m.group(2))
         except ValueError as exc:
             out.append(Suppression(frozenset(), target, line, column, end_column, m.group(), unknown=str(exc)))
             continue
-        out.append(Suppression(rules, target, line, column, end_column, m.group()))
+        at_end = target != line and not text[m.end():].strip()
+        out.append(Suppression(rules, target, line, column, end_column, m.group(), at_end=at_end))
     return out
 
 
@@ -142,7 +173,10 @@ def apply_suppressions(findings: Sequence[Finding], suppressions: Sequence[Suppr
             continue  # a rule that did not run could not have fired
         else:
             what = ", ".join(sorted(s.rules)) if s.rules is not None else "any rule"
-            message = f"suppression of {what} on line {s.target_line} silences nothing"
+            if s.at_end:
+                message = f"suppression of {what} on the next line silences nothing: no line follows it"
+            else:
+                message = f"suppression of {what} on line {s.target_line} silences nothing"
         kept.append(Finding(rule=rule.name, code=rule.code, severity=rule.severity,  # type: ignore[arg-type]
                             message=message, line=s.line, column=s.column, end_line=s.line,
                             end_column=s.end_column, found=s.text))

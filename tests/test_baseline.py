@@ -54,7 +54,7 @@ def test_round_trip(tmp_path: Path, g: glossary.Glossary) -> None:
     found = [replace(f, path="a.md") for f in glossary.check_text(TEXT, g)]
     keys = finding_keys(found, line_contexts(found, TEXT))
     path = tmp_path / "baseline.json"
-    path.write_text(format_baseline(found, keys), encoding="utf-8")
+    path.write_text(format_baseline(found, keys, path), encoding="utf-8")
     assert read_baseline(path) == set(keys)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["findings"][0]["line"] == 1
@@ -115,3 +115,21 @@ def test_cli_bad_baseline_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         (tmp_path / "b.json").write_text(content, encoding="utf-8")
     assert main(["check", "--no-config", "--baseline", "b.json", "a.md"]) == 2
     assert capsys.readouterr().err == f"glossary: {message}\n"
+
+
+def test_paths_are_relative_to_the_baseline_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from glossary.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "bl").mkdir()
+    monkeypatch.chdir(tmp_path / "bl")
+    assert main(["check", "--no-config", "--write-baseline", "b.json", "../docs/a.md"]) == 1
+    data = json.loads((tmp_path / "bl" / "b.json").read_text(encoding="utf-8"))
+    assert {e["path"] for e in data["findings"]} == {"../docs/a.md"}
+    capsys.readouterr()
+    for here, base, doc in ((tmp_path, "bl/b.json", "docs/a.md"), (tmp_path / "docs", "../bl/b.json", "a.md")):
+        monkeypatch.chdir(here)
+        assert main(["check", "--no-config", "--baseline", base, doc]) == 0
+        assert capsys.readouterr().out.startswith("No problems found")

@@ -332,3 +332,109 @@ def test_po_plural_entries_are_left_alone(here: Path) -> None:
     (here / "p.po").write_text(text, encoding="utf-8")
     assert check("--fix", "p.po") == 1
     assert (here / "p.po").read_text(encoding="utf-8") == text
+
+
+def test_fix_on_stdin_with_output_keeps_the_fixed_text_on_stdout(
+        here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Shenzou-20 and Tianwen 3.\n")))
+    check("--fix", "-", "-o", "r.txt")
+    out, _ = capsys.readouterr()
+    assert out == "Shenzhou-20 and Tianwen-3.\n"
+    assert (here / "r.txt").read_text(encoding="utf-8").startswith("No problems found in 1 file.")
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_output_naming_an_input_is_a_usage_error(
+        here: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+    (here / "t3.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--fix", option, "./t3.md", "t3.md") == 2
+    assert "t3.md is also an input" in capsys.readouterr().err
+    assert (here / "t3.md").read_text(encoding="utf-8") == ARTICLE
+    terms = Path(__file__).parents[1] / "data" / "terms.csv"  # the term table is an input too
+    (here / "terms.csv").write_bytes(terms.read_bytes())
+    assert check("--glossary", "terms.csv", option, "terms.csv", "t3.md") == 2
+    assert "terms.csv is also an input" in capsys.readouterr().err
+    assert (here / "terms.csv").read_bytes() == terms.read_bytes()
+
+
+def test_fix_refuses_a_read_only_file(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = here / "x.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    path.chmod(0o444)
+    before = os.stat(path)
+    assert check("--fix", "x.md") == 2
+    assert "x.md: read-only, not fixed" in capsys.readouterr().err
+    after = os.stat(path)
+    assert path.read_text(encoding="utf-8") == ARTICLE
+    assert (after.st_ino, stat.S_IMODE(after.st_mode)) == (before.st_ino, 0o444)
+
+
+def test_rdjson_gives_no_suggestion_for_store_formats(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("translate.storage.pypo")
+    (here / "t.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "王亚平出舱。"\n'
+        'msgstr "Wang Yapin left the module."\n', encoding="utf-8")
+    (here / "a.md").write_text("Wang Yapin left.\n", encoding="utf-8")
+    assert check("--format", "rdjson", "--select", "GL202", "t.po", "a.md") == 1
+    by_path = {d["location"]["path"]: d for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert "suggestions" not in by_path["t.po"]
+    assert by_path["t.po"]["location"]["range"] == {"start": {"line": by_path["t.po"]["location"]["range"]
+                                                              ["start"]["line"]}}
+    assert by_path["a.md"]["suggestions"][0]["text"] == "Wang Yaping"
+
+
+@pytest.mark.parametrize("extra", [["--format", "json"], ["--statistics"], ["--write-baseline", "b.json"]])
+def test_diff_with_a_report_option_is_a_usage_error(
+        here: Path, capsys: pytest.CaptureFixture[str], extra: list[str]) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--diff", *extra, "a.md") == 2
+    assert f"--diff prints a diff, not a report: it does not go with {extra[0]}" in capsys.readouterr().err
+    assert not (here / "b.json").exists()
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "rdjson", "junit", "gitlab", "html"])
+def test_statistics_in_another_format_is_a_usage_error(
+        here: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert check("--statistics", "--format", fmt, "a.md") == 2
+    assert f"--statistics is text or --format json, not --format {fmt}" in capsys.readouterr().err
+
+
+def test_fix_in_a_folder_that_cannot_be_written_names_the_file(
+        here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    import glossary.atomic as atomic
+
+    (here / "x.md").write_text("Tianwen 3 flew.\n", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)  # what a read-only folder does (root may write any)
+    assert check("--fix", "x.md") == 2
+    err = capsys.readouterr().err
+    assert "glossary: x.md: Permission denied (cannot create a temporary file in the folder .)" in err
+
+
+def test_junit_names_every_checked_file(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    (here / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (here / "clean.md").write_text("Tianwen-3 flew.\n", encoding="utf-8")
+    assert check("--format", "junit", "a.md", "clean.md") == 1
+    root = ET.fromstring(capsys.readouterr().out)
+    assert [s.get("name") for s in root.findall("testsuite")] == ["a.md", "clean.md"]
+
+
+def test_rdjson_gives_no_suggestion_on_a_suppressed_line(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Line 3's Tianwen 3 is inconsistent with line 1's Tianwen-3, but its line is suppressed for another rule:
+    # --fix leaves it, so the suggestion must not offer the edit either.
+    (here / "a.md").write_text("Tianwen-3 flew.\n\nThe old Tianwen 3 plan. <!-- glossary-ignore-line variant -->\n",
+                               encoding="utf-8")
+    assert check("--format", "rdjson", "--exit-zero", "a.md") == 0
+    diagnostics = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert diagnostics and all("suggestions" not in d for d in diagnostics if d["location"]["range"]["start"]["line"] == 3)

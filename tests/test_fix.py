@@ -34,6 +34,9 @@ CASES = [
      "Premier Li Qiang (李强) arrived."),
     ("gloss-mismatch", "李强（Li Gang）到了。", "李强（Li Gang）到了。", "李强（Li Qiang）到了。"),
     ("untranslated", "The 两会 opened.", "The 两会 opened.", "The Two Sessions opened."),
+    # the word after the characters is not said twice
+    ("untranslated", "The 北斗 system works.", "The 北斗 system works.", "The BeiDou system works."),
+    ("untranslated", "The 天宫 station is up.", "The 天宫 station is up.", "The Tiangong station is up."),
 ]
 
 
@@ -161,3 +164,43 @@ def test_fixing_properties(text: str, markdown: bool, unsafe: bool) -> None:
     rebuilt.append(text[pos:])
     assert apply_fixes(text, glossary.check_text(text, _G, markdown=markdown), unsafe=unsafe,
                        markdown=markdown) == "".join(rebuilt)
+
+
+def test_a_suppressed_line_is_never_edited_in_any_pass() -> None:
+    # Pass 1 fixes the first line's variant; pass 2 would then see the suppressed line as inconsistent.
+    text = ("Tianwen 3 flew first.\n\n"
+            "The old spelling Tianwen 3 was used. <!-- glossary-ignore-line variant -->\n")
+    fixed = fix_text(text)
+    assert fixed == text.replace("Tianwen 3 flew", "Tianwen-3 flew", 1)
+    assert "unused-suppression" not in {f.rule for f in glossary.check_text(fixed)}
+
+
+ADDRESSES = ("See https://example.com/Shenzou-20/x, example.com/Shenzou-20/x, www.cmsa.cn/Shenzou-20, "
+             "shenzou-20@cmsa.cn, docs/Shenzou-20.md, /srv/Shenzou-20 and C:\\data\\Shenzou-20.txt today.\n")
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_addresses_and_paths_are_neither_checked_nor_fixed(markdown: bool) -> None:
+    assert glossary.check_text(ADDRESSES, markdown=markdown) == []
+    assert fix_text(ADDRESSES, markdown=markdown) == ADDRESSES
+    # Words joined by one slash are prose, still checked.
+    assert fix_text("The Shenzou-20/Beidou pair.", markdown=markdown) == "The Shenzhou-20/BeiDou pair."
+
+
+def test_front_matter_and_html_attributes_are_skipped_in_markdown() -> None:
+    text = ("---\nslug: shenzou-20-launch\ntitle: Shenzou-20\n---\n\n"
+            '<img src="Shenzou-20.png" alt="Shenzou-20"> Shenzou-20 flew.\n')
+    assert fix_text(text) == text.replace("> Shenzou-20 flew", "> Shenzhou-20 flew")
+    # Not at the top: a thematic break, checked as usual.
+    assert fix_text("Intro.\n\n---\nShenzou-20\n---\n") == "Intro.\n\n---\nShenzhou-20\n---\n"
+    assert fix_text("---\nShenzou-20 flew.\n---\n") == "---\nShenzhou-20 flew.\n---\n"  # no YAML key: prose
+
+
+def test_inconsistent_treats_a_plural_as_its_singular_and_names_the_nearest_alias() -> None:
+    rules = glossary.rules.select_rules(None, ["GL201"])
+    text = "The Beidous are many. Later, Beidou grew."
+    assert [f.rule for f in glossary.check_text(text, rules=rules)] == []
+    assert fix_text(text, rules=rules) == text
+    [f] = glossary.check_text("The Beidous are many. Later, the Bei Dou grew.", rules=rules)
+    assert (f.rule, f.expected) == ("inconsistent", "BeiDou")
+    assert f.fix is not None and "Navigation" not in f.fix.replacement

@@ -145,3 +145,12 @@ def test_statistics_counts(findings: list[glossary.Finding]) -> None:
     rows = statistics(findings)
     assert sum(n for _, _, n, _, _ in rows) == len(findings)
     assert [n for _, _, n, _, _ in rows] == sorted((n for _, _, n, _, _ in rows), reverse=True)
+
+
+def test_junit_lists_clean_files_as_passing_cases(findings: list[glossary.Finding]) -> None:
+    root = ET.fromstring(format_junit(findings, files=2, paths=["docs/a.md", "clean.md"]))
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"clean.md", "docs/a.md"}
+    [case] = suites["clean.md"].findall("testcase")
+    assert case.find("failure") is None and case.get("file") == "clean.md"
+    assert root.get("tests") == str(len(findings) + 1) and root.get("failures") == str(len(findings))

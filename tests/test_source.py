@@ -70,7 +70,7 @@ def test_mask_docstring_example():
 def test_mask_plain_text_keeps_markdown_but_honours_off_regions():
     text = "a `李强` [x](http://y) <!-- glossary off -->两会<!-- glossary on --> b"
     masked = mask(text, markdown=False)
-    assert masked.startswith("a `李强` [x](http://y) ")
+    assert masked.startswith("a `李强` [x](        ) ")  # Markdown kept; the URL skipped (in text too)
     assert "两会" not in masked
     assert masked.endswith(" b") and len(masked) == len(text)
 

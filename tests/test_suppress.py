@@ -16,6 +16,14 @@ CASES = [
     ("<!-- glossary-ignore-next-line GL2 -->\nWang Yapin and Tianwen 3.", None, []),
     ("<!-- glossary-ignore-next-line GL202, GL201 -->\nWang Yapin and Tianwen 3.", None, []),
     ("<!-- glossary-ignore-next-line GL202 variant -->\nWang Yapin and Tianwen 3.", None, []),
+    # a reason after the rules: after --, after a colon, or from the first word that names no rule
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202 -- quoted -->", None, [("GL201", 1)]),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202: quoted -->", None, [("GL201", 1)]),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202 because quoted -->", None, [("GL201", 1)]),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line GL202, variant -- quoted -->", None, []),
+    ("Wang Yapin and Tianwen 3. <!-- glossary-ignore-line -- an old quotation -->", None, []),
+    # a typo shaped like a code is an unknown rule, not the start of a reason
+    ("Wang Yapin spoke. <!-- glossary-ignore-line GL202 GL2O1 -->", None, [("GL202", 1), ("GL901", 1)]),
     # only the named rule is silenced
     ("<!-- glossary-ignore-next-line GL202 -->\nWang Yapin and Tianwen 3.", None, [("GL201", 2)]),
     # no rule named: every rule on that line
@@ -91,3 +99,11 @@ def test_unknown_rule_message(g: glossary.Glossary) -> None:
     [f] = glossary.check_text("Tianwen-3 flew. <!-- glossary-ignore-line GL299 -->", g)
     assert (f.code, f.rule, f.message) == (
         "GL901", "unused-suppression", "suppression names unknown rule 'GL299'; see 'glossary rule' for the list")
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\n\n"])
+def test_next_line_suppression_on_the_last_line_names_no_line_beyond(end: str) -> None:
+    text = "Wang Yaping spoke.\n<!-- glossary-ignore-next-line GL202 -->" + end
+    [f] = glossary.check_text(text)
+    assert (f.code, f.line) == ("GL901", 2)
+    assert f.message == "suppression of forbidden on the next line silences nothing: no line follows it"

@@ -32,10 +32,11 @@ def register(sub: Any, glossary_opt: argparse.ArgumentParser) -> None:
                    help="files, directories (searched for *.md, *.markdown, *.txt) or - for stdin")
     p.add_argument("--source", metavar="FILE", help="Chinese source, one segment per line (with --target)")
     p.add_argument("--target", metavar="FILE", help="English translation, line-aligned with --source")
-    p.add_argument("--format", choices=tuple(FORMATS), default="text", help="report format")
+    p.add_argument("--format", choices=tuple(FORMATS), help="report format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write the report (or --diff's diff) to FILE, atomically, instead of stdout")
-    p.add_argument("--statistics", action="store_true", help="report counts by rule instead of the findings")
+    p.add_argument("--statistics", action="store_true",
+                   help="report counts by rule instead of the findings (as text, or with --format json)")
     p.add_argument("--select", type=names, metavar="RULES", help="comma-separated rule names or code prefixes to run")
     p.add_argument("--ignore", type=names, metavar="RULES", help="comma-separated rule names or code prefixes to skip")
     p.add_argument("--min-severity", choices=SEVERITIES, help="report only findings at this level or above")
@@ -115,6 +116,41 @@ def _once(docs: list[Doc]) -> list[Doc]:
     return out
 
 
+def _check_combinations(args: argparse.Namespace) -> None:
+    """Usage errors for options that would otherwise be dropped silently."""
+    if args.diff:
+        given = [name for name, on in (("--format", args.format not in (None, "text")),
+                                       ("--statistics", args.statistics),
+                                       ("--write-baseline", args.write_baseline is not None)) if on]
+        if given:
+            raise UsageError(f"--diff prints a diff, not a report: it does not go with {given[0]}")
+    if args.statistics and (args.format or "text") not in ("text", "json"):
+        raise UsageError(f"--statistics is text or --format json, not --format {args.format}")
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace, docs: list[Doc], table: str | None) -> None:
+    """A usage error when -o or --write-baseline names one of the documents' files or the term table
+    (compared as real paths)."""
+    inputs = {os.path.realpath(p) for d in docs if d.kind != "stdin" for p in (d.path, d.target) if p}
+    if table:
+        inputs.add(os.path.realpath(table))
+    for option, given in (("-o", args.output), ("--write-baseline", args.write_baseline)):
+        # --baseline B --write-baseline B updates the baseline (read before written); -o B would lose it.
+        taken = inputs | {os.path.realpath(args.baseline)} if args.baseline and option == "-o" else inputs
+        if given and os.path.realpath(given) in taken and not _is_special(given):
+            raise UsageError(f"{given} is also an input; {option} would overwrite it")
+
+
+def _is_special(path: str) -> bool:
+    """Whether ``path`` is a FIFO, a device or the like (written as a stream, never replaced)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _rules_for(doc: Doc, rules: frozenset[str], config: Any) -> frozenset[str]:
     """The rules that run on ``doc``: ``rules`` less the per-file ignores whose pattern matches it."""
     if doc.kind == "stdin" or not config.per_file_ignores:
@@ -148,6 +184,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be 0 or more")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes goes with --fix or --diff")
+    _check_combinations(args)
     rules = _select(args, config)
     path = glossary_path(args.glossary, config)
     g = load(path)
@@ -156,6 +193,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     docs = _collect(args, config, errors)
     if args.fix:
         docs = _once(docs)
+    _refuse_overwriting_inputs(args, docs, path)
     wants_keys = bool(args.baseline or args.write_baseline)
     opts = [Options(_rules_for(d, rules, config), fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
                      contexts=wants_keys, baseline=baseline) for d in docs]
@@ -187,15 +225,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
         from ..atomic import atomic_writer
 
         with atomic_writer(args.write_baseline) as fh:
-            fh.write(format_baseline([f for f, _ in recorded], [k for _, k in recorded]))
+            fh.write(format_baseline([f for f, _ in recorded], [k for _, k in recorded], args.write_baseline))
         print(f"{PROG}: recorded {len(recorded)} findings in {args.write_baseline}", file=sys.stderr)
     min_severity = args.min_severity or config.min_severity or "info"
     fail_on = args.fail_on or config.fail_on or "error"
     shown = [f for f in findings if RANK[f.severity] <= RANK[min_severity]]
-    report = format_report(args.format, shown, files, statistics=args.statistics, docs=docs, glossary=g)
-    if stdin_text is not None and not args.output:
-        write(sys.stdout, stdin_text)  # --fix on stdin: the fixed text on stdout, the report on stderr
-        write(sys.stderr, report)
+    report = format_report(args.format or "text", shown, files, statistics=args.statistics, docs=docs, glossary=g)
+    if stdin_text is not None:
+        # --fix on stdin: the fixed text on stdout, the report in -o's file or on stderr.
+        write(sys.stdout, stdin_text)
+        if args.output:
+            emit(report, args.output)
+        else:
+            write(sys.stderr, report)
     else:
         emit(report, args.output)
     if args.fix:

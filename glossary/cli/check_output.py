@@ -30,7 +30,7 @@ def format_report(name: str, shown: list[Finding], files: int, *, statistics: bo
                   docs: Sequence[Any] = (), glossary: Any = None) -> str:
     """The report in format ``name`` (a key of FORMATS); counts by rule with ``statistics``.
     ``docs`` (the check command's documents) and ``glossary`` are for the HTML page, which shows the texts."""
-    from ..report import FORMATS, format_gitlab, format_rdjson, format_sarif, format_statistics
+    from ..report import FORMATS, format_gitlab, format_junit, format_rdjson, format_sarif, format_statistics
 
     if statistics:
         return format_statistics(shown, files, as_json=name == "json")
@@ -38,8 +38,13 @@ def format_report(name: str, shown: list[Finding], files: int, *, statistics: bo
         return format_sarif(shown, files, root=Path.cwd())
     if name == "gitlab":
         return format_gitlab(shown, files, root=Path.cwd())
+    if name == "junit":
+        # Every checked file gets a test case, the clean ones a passing one.
+        checked = [p for d in docs for p in (d.path, d.target) if p]
+        return format_junit(shown, files, paths=checked)
     if name == "rdjson":
-        return format_rdjson(shown, files, line_text=_LineReader())
+        lines = _LineReader()
+        return format_rdjson(shown, files, line_text=lines, editable=lines.editable)
     if name == "html":
         from .report_docs import report_documents
 
@@ -66,6 +71,19 @@ class _LineReader:
 
     def __init__(self) -> None:
         self._lines: dict[str, list[str] | None] = {}
+        self._kept: dict[str, set[int]] = {}
+
+    def editable(self, path: str, line: int) -> bool:
+        """Whether ``--fix`` would edit ``line`` of ``path``: not a line a suppression comment names."""
+        if path not in self._kept:
+            from ..suppress import find_suppressions
+
+            self(path, 1)  # reads the file's lines once
+            lines = self._lines[path]
+            text = "\n".join(lines) if lines is not None else ""
+            markdown = Path(path).suffix.lower() != ".txt"
+            self._kept[path] = {s.target_line for s in find_suppressions(text, markdown=markdown)}
+        return line not in self._kept[path]
 
     def __call__(self, path: str, line: int) -> str | None:
         if path not in self._lines:

@@ -92,7 +92,11 @@ def _read(path: str) -> tuple[str, bool]:
 
 
 def _write(path: str, text: str, bom: bool) -> None:
-    from ..atomic import atomic_writer
+    from ..atomic import atomic_writer, is_read_only
+
+    if is_read_only(path):
+        # Renaming over a read-only file in a writable folder would succeed: refuse, as an editor would.
+        raise GlossaryError(Problem(path, 0, "read-only, not fixed"))
 
     with atomic_writer(path) as fh:
         fh.write(("\ufeff" if bom else "") + text)

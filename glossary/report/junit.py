@@ -1,8 +1,9 @@
 """Findings → JUnit XML (``junit``), as CI systems show test results.
 
 One ``<testsuite>`` per file, one failing ``<testcase>`` per finding (its
-``<failure>`` typed by the rule's code); with no findings at all, one passing
-test case. Characters that XML 1.0 cannot hold (most control characters) are
+``<failure>`` typed by the rule's code); a checked file without findings
+(named in ``paths``) gets a suite with one passing test case, so CI lists
+every file; with no findings and no ``paths``, one passing test case. Characters that XML 1.0 cannot hold (most control characters) are
 dropped from the text.
 """
 
@@ -24,7 +25,7 @@ def _x(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def format_junit(findings: Sequence[Finding], files: int = 1) -> str:
+def format_junit(findings: Sequence[Finding], files: int = 1, *, paths: Sequence[str] = ()) -> str:
     """A JUnit XML report.
 
     >>> from glossary.model import Finding
@@ -33,15 +34,23 @@ def format_junit(findings: Sequence[Finding], files: int = 1) -> str:
     <testcase name="GL202 forbidden at 1:5" classname="a.md" file="a.md" line="1">
     """
     ordered = sort_findings(findings)
-    root = ET.Element("testsuites", name="glossary", tests=str(max(1, len(ordered))), failures=str(len(ordered)))
     by_path: dict[str, list[Finding]] = {}
     for f in ordered:
         by_path.setdefault(f.path or "<text>", []).append(f)
-    if not by_path:
+    clean = sorted(set(paths) - set(by_path))
+    tests = len(ordered) + len(clean)
+    root = ET.Element("testsuites", name="glossary", tests=str(max(1, tests)), failures=str(len(ordered)))
+    if not by_path and not clean:
         suite = ET.SubElement(root, "testsuite", name="glossary", tests="1", failures="0", errors="0", skipped="0")
         ET.SubElement(suite, "testcase", name=f"No problems found in {files} file{'s' if files != 1 else ''}",
                       classname="glossary")
-    for path, items in by_path.items():
+    for path in sorted([*by_path, *clean]):
+        if path not in by_path:
+            suite = ET.SubElement(root, "testsuite", name=_x(path), tests="1", failures="0", errors="0",
+                                  skipped="0")
+            ET.SubElement(suite, "testcase", name="no problems found", classname=_x(path), file=_x(path))
+            continue
+        items = by_path[path]
         suite = ET.SubElement(root, "testsuite", name=_x(path), tests=str(len(items)), failures=str(len(items)),
                               errors="0", skipped="0")
         for f in items:

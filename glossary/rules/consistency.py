@@ -21,14 +21,23 @@ from ._fixes import fix_to, is_plural_of
 __all__ = ["Spelling", "check_inconsistent", "check_renderings", "check_untranslated", "form_key", "is_accepted", "spellings"]
 
 
-def _nearest_accepted(m: Match) -> str:
+def _singular(text: str, term: Term) -> str:
+    """``text`` less a regular plural ending (Beidous → Beidou); a person's name is never a plural."""
+    return (is_plural_of(text, term) or text) if term.category != "person" else text
+
+
+def _nearest_form(text: str, term: Term) -> str:
     """The accepted form a spelling is closest to: the alias it only
     re-spells (Beidou → BeiDou), else the preferred rendering."""
-    key = en_key(is_plural_of(m.text, m.term) or m.text) if m.term.category != "person" else en_key(m.text)
-    for form in m.term.accepted:
+    key = en_key(_singular(text, term))
+    for form in term.accepted:
         if en_key(form) == key:
             return form
-    return m.term.en
+    return term.en
+
+
+def _nearest_accepted(m: Match) -> str:
+    return _nearest_form(m.text, m.term)
 
 
 def _closest_accepted(found: str, term: Term) -> str:
@@ -91,7 +100,8 @@ def form_key(doc: Doc, m: Match) -> str | None:
         return None
     if form in ACCEPTED_KINDS or form == "case":
         return _ACCEPTED
-    return en_exact(m.text).casefold()
+    # A plural is the same spelling as its singular: Beidous and Beidou do not conflict.
+    return en_exact(_singular(m.text, m.term)).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +159,10 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
         # former or translated name (Yuanxin, Thousand Sails), do not.
         used = {o.found for o in occ if o.key == ref.key}
         where = f"line {ref.line}" if ref.segment is None else f"segment {ref.segment}, line {ref.line}"
-        # Name the accepted spelling the document already uses (an alias such
-        # as BeiDou), else the preferred rendering.
-        want = ref.found if ref.key == _ACCEPTED and ref.found in ref.term.accepted else ref.term.en
+        # Name the accepted form nearest the reference spelling, as the variant
+        # rule does: the alias it uses or re-spells (BeiDou for Beidou), else
+        # the preferred rendering.
+        want = _nearest_form(ref.found, ref.term)
         for o in occ:
             if o.key != ref.key and any(_same_name(o.found, u) for u in used):
                 findings.append(Finding(
@@ -159,7 +170,8 @@ def check_inconsistent(occurrences: Iterable[Spelling]) -> list[Finding]:
                     message=f"{o.found!r} here, but {ref.found!r} on {where}; use {want!r} throughout",
                     line=o.line, column=o.column, end_line=o.end_line, end_column=o.end_column, found=o.found,
                     expected=want, term=o.term, segment=o.segment, side=o.side,
-                    fix=fix_to(o.found, want, o.term),
+                    # Safe only when it re-spells one name; never a short name into a long one.
+                    fix=fix_to(o.found, want, o.term, safe=_same_name(_singular(o.found, o.term), want)),
                 ))
     return findings
 
@@ -227,5 +239,27 @@ def check_untranslated(doc: Doc, *, allow_glosses: bool = True) -> None:
             msg = f"{shown!r} is untranslated"
             expected = None
         # Replacing the characters with their English is a guess about the
-        # sentence (they may be a quotation): an unsafe fix.
-        doc.add("untranslated", s, e, msg, expected=expected, fix=fix_to(doc.text[s:e], expected, safe=False))
+        # sentence (they may be a quotation): an unsafe fix. The word after
+        # them is not said twice (北斗 system → BeiDou system).
+        put = _before_word(expected, known[0].term, doc.text, e) if expected else None
+        doc.add("untranslated", s, e, msg, expected=expected, fix=fix_to(doc.text[s:e], put, safe=False))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _before_word(want: str, term: Term, text: str, end: int) -> str:
+    """``want``, or a shorter accepted form when the text goes on with ``want``'s last word: the
+    BeiDou Navigation Satellite System before 'system' becomes BeiDou (else the last word is dropped).
+
+    >>> t = Term(id="b", zh="北斗", en="BeiDou Navigation Satellite System", aliases=("BeiDou",))
+    >>> _before_word(t.en, t, "北斗 system", 2), _before_word(t.en, t, "北斗 works", 2)
+    ('BeiDou', 'BeiDou Navigation Satellite System')
+    """
+    m = _NEXT_WORD.match(text, end)
+    words = want.split()
+    if m is None or len(words) < 2 or m.group(1).casefold() != words[-1].casefold():
+        return want
+    shorter = [form for form in term.accepted
+               if form.split()[-1].casefold() != words[-1].casefold() and form.split()[0] == words[0]]
+    return min(shorter, key=len) if shorter else " ".join(words[:-1])
