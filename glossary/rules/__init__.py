@@ -78,10 +78,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "GL203", "inconsistent", "warning",
         "One document renders the same term in two forms (the preferred form and a variant, or two spellings that only "
-        "tolerant matching equates). Aliases never count, and neither does typography alone.",
+        "tolerant matching equates). Aliases never count, and neither does typography alone; a plural counts as its "
+        "singular.",
         "A reader who sees 'Tianwen 3' and 'Tianwen-3' in one article wonders whether they are two missions.",
         "Tianwen-3 launches in 2028 … the Tianwen 3 orbiter …  →  'Tianwen 3' here, 'Tianwen-3' on line 1.",
-        "Use one form throughout: the glossary's preferred rendering; `glossary check --fix` does it.",
+        "Use one form throughout: the accepted form nearest the spelling used (the preferred rendering, or the "
+        "alias it re-spells: Beidou → BeiDou); `glossary check --fix` does it where the change only re-spells one "
+        "name.",
         "document",
     ),
     Rule(
