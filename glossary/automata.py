@@ -120,11 +120,16 @@ class Automata:
 
         entries: dict[str, list[tuple[Term, str]]] = {}
         modes: dict[str, int] = {}
+        get = entries.get
         for term in self.terms:
             for surface, kind in english_surfaces(term):
                 key = en_key(surface)
                 if key:
-                    entries.setdefault(key, []).append((term, kind))
+                    found = get(key)
+                    if found is None:
+                        entries[key] = [(term, kind)]
+                    else:
+                        found.append((term, kind))
                     mode = _case_mode(term, surface)
                     modes[key] = min(modes.get(key, mode), mode) if mode else ANY_CASE
         prefixes: dict[str, list[tuple[Series, str]]] = {}
@@ -134,12 +139,15 @@ class Automata:
                 if key:
                     prefixes.setdefault(key, []).append((s, kind))
         auto = ahocorasick.Automaton()
-        for key in entries.keys() | prefixes.keys():
-            found = entries.get(key, [])
+        add = auto.add_word
+        order = _KIND_ORDER.__getitem__
+        for key, found in entries.items():
             if len(found) > 1:
-                found.sort(key=lambda tk: _KIND_ORDER[tk[1]])
-            mode = modes.get(key, ANY_CASE) | (SERIES if key in prefixes else 0)
-            auto.add_word(key, (len(key), tuple(found), mode))
+                found.sort(key=lambda tk: order(tk[1]))
+            mode = modes.get(key, ANY_CASE)
+            add(key, (len(key), tuple(found), mode | SERIES if key in prefixes else mode))
+        for key in prefixes.keys() - entries.keys():
+            add(key, (len(key), (), modes.get(key, ANY_CASE) | SERIES))
         self.en_series = {key: tuple(v) for key, v in prefixes.items()}
         if len(auto):
             auto.make_automaton()
