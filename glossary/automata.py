@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -25,7 +25,10 @@ from .normalize import HAN_CLASS, en_exact, en_key, fold_zh_text, has_han, is_ha
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
 
-__all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "automata_of", "gc_paused"]
+__all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "EnValue", "automata_of", "gc_paused"]
+
+#: What an English key stands for: (key length, ((term, kind), ...), case mode).
+EnValue = tuple[int, tuple[tuple[Term, str], ...], int]
 
 _KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
@@ -94,6 +97,20 @@ class Automata:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
         self.en_series: dict[str, tuple[tuple[Series, str], ...]] = {}
+        self._en_values: Sequence[EnValue] = []
+        self._zh_values: Sequence[tuple[int, Term]] = []
+
+    @property
+    def en_values(self) -> Sequence[EnValue]:
+        """What the keys of :attr:`en` stand for, by the number the automaton holds."""
+        self.en  # noqa: B018  (built with the automaton)
+        return self._en_values
+
+    @property
+    def zh_values(self) -> Sequence[tuple[int, Term]]:
+        """What the keys of :attr:`zh` stand for, by the number the automaton holds."""
+        self.zh  # noqa: B018  (built with the automaton)
+        return self._zh_values
 
     # ------------------------------------------------------------ English
     @cached_property
@@ -109,9 +126,11 @@ class Automata:
 
     @cached_property
     def en(self) -> Any:
-        """Automaton over tolerant English keys → (key length, ((term, kind), ...),
-        case mode | SERIES when the key is a series prefix). Builds
-        :attr:`en_series` too: prefix key → ((series, kind), ...)."""
+        """Automaton over tolerant English keys → a number ``k``; ``en_values[k]`` is (key length,
+        ((term, kind), ...), case mode | SERIES when the key is a series prefix). Builds
+        :attr:`en_values` and :attr:`en_series` (prefix key → ((series, kind), ...)) too. The
+        automaton holds plain numbers so that the compiled cache reads it back without
+        rebuilding a Python value per key."""
         with gc_paused():
             return self._build_en()
 
@@ -138,16 +157,21 @@ class Automata:
                 key = en_key(prefix)
                 if key:
                     prefixes.setdefault(key, []).append((s, kind))
-        auto = ahocorasick.Automaton()
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         add = auto.add_word
         order = _KIND_ORDER.__getitem__
+        values: list[EnValue] = []
+        push = values.append
         for key, found in entries.items():
             if len(found) > 1:
                 found.sort(key=lambda tk: order(tk[1]))
             mode = modes.get(key, ANY_CASE)
-            add(key, (len(key), tuple(found), mode | SERIES if key in prefixes else mode))
+            add(key, len(values))
+            push((len(key), tuple(found), mode | SERIES if key in prefixes else mode))
         for key in prefixes.keys() - entries.keys():
-            add(key, (len(key), (), modes.get(key, ANY_CASE) | SERIES))
+            add(key, len(values))
+            push((len(key), (), modes.get(key, ANY_CASE) | SERIES))
+        self._en_values = values
         self.en_series = {key: tuple(v) for key, v in prefixes.items()}
         if len(auto):
             auto.make_automaton()
@@ -265,15 +289,19 @@ class Automata:
 
     @cached_property
     def zh(self) -> Any:
-        """Automaton over folded Chinese forms → (length, term)."""
+        """Automaton over folded Chinese forms → a number ``k``; ``zh_values[k]`` is (length, term).
+        Builds :attr:`zh_values` too."""
         import ahocorasick
 
-        auto = ahocorasick.Automaton()
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        values: list[tuple[int, Term]] = []
         with gc_paused():
-            for key, term in self.zh_keys.items():
-                auto.add_word(key, (len(key), term))
+            for k, (key, term) in enumerate(self.zh_keys.items()):
+                auto.add_word(key, k)
+                values.append((len(key), term))
             if len(auto):
                 auto.make_automaton()
+        self._zh_values = values
         return auto
 
     @cached_property
