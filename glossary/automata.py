@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .forms import EN_KINDS, Series, case_fit, english_surfaces, parse_series
 from .model import Term
-from .normalize import HAN_CLASS, en_exact, en_key, fold_zh_text, has_han, is_han
+from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_han
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
@@ -324,7 +324,7 @@ class Automata:
         """Runs of characters that Chinese keys are made of: Han, plus any
         other character some key holds (digits, letters, ·). The automaton
         only ever runs over these."""
-        extra = {c for key in self.zh_keys for c in key if not is_han(c)}
+        extra = set(HAN_RUN.sub("", "".join(self.zh_keys)))
         cls = "".join(re.escape(c) for c in sorted(extra))
         return re.compile(f"[{HAN_CLASS}{cls}]+")
 
@@ -351,13 +351,10 @@ class Automata:
         word whose frequency :attr:`tokenizer` works out on first need."""
         from .segment import base_tokenizer
 
-        freq = base_tokenizer().FREQ
-        words: dict[str, int] = {}
-        for key in self.zh_keys:
-            if len(key) > 1 and not freq.get(key):
-                words[key] = -1
-                for i in range(1, len(key)):
-                    words.setdefault(key[:i], 0)
+        get = base_tokenizer().FREQ.get
+        lacking = [key for key in self.zh_keys if len(key) > 1 and not get(key)]
+        words = dict.fromkeys([key[:i] for key in lacking for i in range(1, len(key))], 0)
+        words.update(dict.fromkeys(lacking, -1))  # a word that is also the prefix of another stays a word
         return words
 
     @cached_property
