@@ -178,14 +178,25 @@ class Automata:
         return auto
 
     @cached_property
-    def _direct(self) -> dict[str, set[tuple[str, str]]]:
-        """Surfaces exactly as written → their (term id, kind)s: the fast path of :meth:`pick_en`."""
-        out: dict[str, set[tuple[str, str]]] = {}
-        with gc_paused():
-            for term in self.terms:
-                for surface, kind in english_surfaces(term):
-                    out.setdefault(surface, set()).add((term.id, kind))
-        return out
+    def _rows(self) -> dict[str, list[Term]]:
+        """Term id → the rows of the table with it (one in a table; series members are none)."""
+        rows: dict[str, list[Term]] = {}
+        for term in self.terms:
+            rows.setdefault(term.id, []).append(term)
+        return rows
+
+    @cached_property
+    def _listed_by_id(self) -> dict[str, frozenset[tuple[str, str]]]:
+        return {}
+
+    def _listed(self, term_id: str) -> frozenset[tuple[str, str]]:
+        """The (surface exactly as written, kind)s of the row with this id (none for a series member):
+        the fast path of :meth:`pick_en`, worked out per row when first needed."""
+        found = self._listed_by_id.get(term_id)
+        if found is None:
+            rows = self._rows.get(term_id, ())
+            found = self._listed_by_id[term_id] = frozenset(sf for row in rows for sf in english_surfaces(row))
+        return found
 
     @cached_property
     def _surfaces(self) -> dict[tuple[str, str, str], tuple[dict[str, str], dict[str, str]]]:
@@ -230,11 +241,10 @@ class Automata:
         ``"implausible"`` for a lower-case word that only tolerant matching
         ties to a capitalized name (callers drop it).
         """
-        direct = self._direct.get(surface)
-        if direct is not None:
-            for term, kind in found:
-                if (term.id, kind) in direct:
-                    return term, kind
+        as_written = self._listed
+        for term, kind in found:
+            if (surface, kind) in as_written(term.id):
+                return term, kind
         exact = en_exact(surface)
         for term, kind in found:
             if exact in self.surfaces(term, kind)[0]:

@@ -40,14 +40,13 @@ __all__ = ["cache_dir", "cache_file", "load"]
 #: the jieba tokenizer and the memos are rebuilt when needed.
 _PARTS: dict[str, tuple[str, ...]] = {
     "en": ("series", "en", "en_series", "_en_values"),
-    "en_direct": ("_direct",),
     "zh": ("zh_keys", "verbatim", "zh", "zh_series", "shortest_zh", "_zh_values"),
 }
 #: Plain attributes of the automata, built with another one (not cached properties): saved, never built alone.
 _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 #: The glossary's own lookups, saved too (a part read on the first lookup).
 _LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_key")}
-_MAGIC = "glossary-compiled-5"
+_MAGIC = "glossary-compiled-6"
 
 
 class _Saved(Automata):
