@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .forms import EN_KINDS, Series, case_fit, english_surfaces, parse_series
 from .model import Term
-from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, en_keys, fold_zh_text, has_han
+from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_han
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
@@ -137,22 +137,20 @@ class Automata:
     def _build_en(self) -> Any:
         import ahocorasick
 
-        # Every (term, surface, kind), then their keys and case modes, each a list made in one pass.
-        rows = [(term, surface, kind) for term in self.terms for surface, kind in english_surfaces(term)]
-        surfaces = [r[1] for r in rows]
-        keys = en_keys(surfaces)
-        case_modes = [_case_mode(term, surface) for term, surface, _ in rows]
-        # Most keys belong to one surface: the first row of each key, then the others grouped onto it.
-        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
-        first.pop("", None)
-        entries: dict[str, list[tuple[Term, str]]] = {key: [(rows[i][0], rows[i][2])] for key, i in first.items()}
-        modes = {key: case_modes[i] for key, i in first.items()}
-        if len(first) < len(keys):
-            for i, key in enumerate(keys):
-                j = first.get(key)
-                if j is not None and j != i:
-                    entries[key].append((rows[i][0], rows[i][2]))
-                    modes[key] = min(modes[key], case_modes[i])  # ANY_CASE (0) wins, as it should
+        entries: dict[str, list[tuple[Term, str]]] = {}
+        modes: dict[str, int] = {}
+        get = entries.get
+        for term in self.terms:
+            for surface, kind in english_surfaces(term):
+                key = en_key(surface)
+                if key:
+                    found = get(key)
+                    if found is None:
+                        entries[key] = [(term, kind)]
+                    else:
+                        found.append((term, kind))
+                    mode = _case_mode(term, surface)
+                    modes[key] = min(modes.get(key, mode), mode) if mode else ANY_CASE
         prefixes: dict[str, list[tuple[Series, str]]] = {}
         for s in self.series.values():
             for prefix, kind in s.en_prefixes:

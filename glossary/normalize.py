@@ -23,7 +23,6 @@ __all__ = [
     "IGNORABLE",
     "en_exact",
     "en_key",
-    "en_keys",
     "fold_en_text",
     "fold_zh_text",
     "has_han",
@@ -163,18 +162,6 @@ def en_key(text: str) -> str:
     if text.isascii():  # NFKC and the folds change nothing but case: drop the separators in one pass
         return text.lower().translate(_ASCII_SEPARATORS)
     return _SEPARATOR_RE.sub("", fold_en_text(unicodedata.normalize("NFKC", text)))
-
-
-def en_keys(texts: list[str]) -> list[str]:
-    """``[en_key(t) for t in texts]``, ASCII texts folded together in one pass.
-
-    >>> en_keys(["Tianwen-3", "Qian Fan"])
-    ['tianwen3', 'qianfan']
-    """
-    joined = "\x00".join(texts)
-    if texts and joined.isascii() and joined.count("\x00") == len(texts) - 1:
-        return joined.lower().translate(_ASCII_SEPARATORS).split("\x00")
-    return [en_key(t) for t in texts]
 
 
 @lru_cache(maxsize=1)
