@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .forms import EN_KINDS, Series, case_fit, english_surfaces, parse_series
 from .model import Term
-from .normalize import HAN_CLASS, en_exact, en_key, fold_zh_text, has_han, is_han
+from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_han
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
 
-__all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "automata_of", "gc_paused"]
+__all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "EnValue", "automata_of", "gc_paused"]
+
+#: What an English key stands for: (key length, ((term, kind), ...), case mode).
+EnValue = tuple[int, tuple[tuple[Term, str], ...], int]
 
 _KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
@@ -94,6 +97,20 @@ class Automata:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
         self.en_series: dict[str, tuple[tuple[Series, str], ...]] = {}
+        self._en_values: Sequence[EnValue] = []
+        self._zh_values: Sequence[tuple[int, Term]] = []
+
+    @property
+    def en_values(self) -> Sequence[EnValue]:
+        """What the keys of :attr:`en` stand for, by the number the automaton holds."""
+        self.en  # noqa: B018  (built with the automaton)
+        return self._en_values
+
+    @property
+    def zh_values(self) -> Sequence[tuple[int, Term]]:
+        """What the keys of :attr:`zh` stand for, by the number the automaton holds."""
+        self.zh  # noqa: B018  (built with the automaton)
+        return self._zh_values
 
     # ------------------------------------------------------------ English
     @cached_property
@@ -109,9 +126,11 @@ class Automata:
 
     @cached_property
     def en(self) -> Any:
-        """Automaton over tolerant English keys → (key length, ((term, kind), ...),
-        case mode | SERIES when the key is a series prefix). Builds
-        :attr:`en_series` too: prefix key → ((series, kind), ...)."""
+        """Automaton over tolerant English keys → a number ``k``; ``en_values[k]`` is (key length,
+        ((term, kind), ...), case mode | SERIES when the key is a series prefix). Builds
+        :attr:`en_values` and :attr:`en_series` (prefix key → ((series, kind), ...)) too. The
+        automaton holds plain numbers so that the compiled cache reads it back without
+        rebuilding a Python value per key."""
         with gc_paused():
             return self._build_en()
 
@@ -120,11 +139,16 @@ class Automata:
 
         entries: dict[str, list[tuple[Term, str]]] = {}
         modes: dict[str, int] = {}
+        get = entries.get
         for term in self.terms:
             for surface, kind in english_surfaces(term):
                 key = en_key(surface)
                 if key:
-                    entries.setdefault(key, []).append((term, kind))
+                    found = get(key)
+                    if found is None:
+                        entries[key] = [(term, kind)]
+                    else:
+                        found.append((term, kind))
                     mode = _case_mode(term, surface)
                     modes[key] = min(modes.get(key, mode), mode) if mode else ANY_CASE
         prefixes: dict[str, list[tuple[Series, str]]] = {}
@@ -133,27 +157,46 @@ class Automata:
                 key = en_key(prefix)
                 if key:
                     prefixes.setdefault(key, []).append((s, kind))
-        auto = ahocorasick.Automaton()
-        for key in entries.keys() | prefixes.keys():
-            found = entries.get(key, [])
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        add = auto.add_word
+        order = _KIND_ORDER.__getitem__
+        values: list[EnValue] = []
+        push = values.append
+        for key, found in entries.items():
             if len(found) > 1:
-                found.sort(key=lambda tk: _KIND_ORDER[tk[1]])
-            mode = modes.get(key, ANY_CASE) | (SERIES if key in prefixes else 0)
-            auto.add_word(key, (len(key), tuple(found), mode))
+                found.sort(key=lambda tk: order(tk[1]))
+            mode = modes.get(key, ANY_CASE)
+            add(key, len(values))
+            push((len(key), tuple(found), mode | SERIES if key in prefixes else mode))
+        for key in prefixes.keys() - entries.keys():
+            add(key, len(values))
+            push((len(key), (), modes.get(key, ANY_CASE) | SERIES))
+        self._en_values = values
         self.en_series = {key: tuple(v) for key, v in prefixes.items()}
         if len(auto):
             auto.make_automaton()
         return auto
 
     @cached_property
-    def _direct(self) -> dict[str, set[tuple[str, str]]]:
-        """Surfaces exactly as written → their (term id, kind)s: the fast path of :meth:`pick_en`."""
-        out: dict[str, set[tuple[str, str]]] = {}
-        with gc_paused():
-            for term in self.terms:
-                for surface, kind in english_surfaces(term):
-                    out.setdefault(surface, set()).add((term.id, kind))
-        return out
+    def _rows(self) -> dict[str, list[Term]]:
+        """Term id → the rows of the table with it (one in a table; series members are none)."""
+        rows: dict[str, list[Term]] = {}
+        for term in self.terms:
+            rows.setdefault(term.id, []).append(term)
+        return rows
+
+    @cached_property
+    def _listed_by_id(self) -> dict[str, frozenset[tuple[str, str]]]:
+        return {}
+
+    def _listed(self, term_id: str) -> frozenset[tuple[str, str]]:
+        """The (surface exactly as written, kind)s of the row with this id (none for a series member):
+        the fast path of :meth:`pick_en`, worked out per row when first needed."""
+        found = self._listed_by_id.get(term_id)
+        if found is None:
+            rows = self._rows.get(term_id, ())
+            found = self._listed_by_id[term_id] = frozenset(sf for row in rows for sf in english_surfaces(row))
+        return found
 
     @cached_property
     def _surfaces(self) -> dict[tuple[str, str, str], tuple[dict[str, str], dict[str, str]]]:
@@ -198,11 +241,10 @@ class Automata:
         ``"implausible"`` for a lower-case word that only tolerant matching
         ties to a capitalized name (callers drop it).
         """
-        direct = self._direct.get(surface)
-        if direct is not None:
-            for term, kind in found:
-                if (term.id, kind) in direct:
-                    return term, kind
+        as_written = self._listed
+        for term, kind in found:
+            if (surface, kind) in as_written(term.id):
+                return term, kind
         exact = en_exact(surface)
         for term, kind in found:
             if exact in self.surfaces(term, kind)[0]:
@@ -257,15 +299,19 @@ class Automata:
 
     @cached_property
     def zh(self) -> Any:
-        """Automaton over folded Chinese forms → (length, term)."""
+        """Automaton over folded Chinese forms → a number ``k``; ``zh_values[k]`` is (length, term).
+        Builds :attr:`zh_values` too."""
         import ahocorasick
 
-        auto = ahocorasick.Automaton()
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        values: list[tuple[int, Term]] = []
         with gc_paused():
-            for key, term in self.zh_keys.items():
-                auto.add_word(key, (len(key), term))
+            for k, (key, term) in enumerate(self.zh_keys.items()):
+                auto.add_word(key, k)
+                values.append((len(key), term))
             if len(auto):
                 auto.make_automaton()
+        self._zh_values = values
         return auto
 
     @cached_property
@@ -288,7 +334,7 @@ class Automata:
         """Runs of characters that Chinese keys are made of: Han, plus any
         other character some key holds (digits, letters, ·). The automaton
         only ever runs over these."""
-        extra = {c for key in self.zh_keys for c in key if not is_han(c)}
+        extra = set(HAN_RUN.sub("", "".join(self.zh_keys)))
         cls = "".join(re.escape(c) for c in sorted(extra))
         return re.compile(f"[{HAN_CLASS}{cls}]+")
 
@@ -315,13 +361,10 @@ class Automata:
         word whose frequency :attr:`tokenizer` works out on first need."""
         from .segment import base_tokenizer
 
-        freq = base_tokenizer().FREQ
-        words: dict[str, int] = {}
-        for key in self.zh_keys:
-            if len(key) > 1 and not freq.get(key):
-                words[key] = -1
-                for i in range(1, len(key)):
-                    words.setdefault(key[:i], 0)
+        get = base_tokenizer().FREQ.get
+        lacking = [key for key in self.zh_keys if len(key) > 1 and not get(key)]
+        words = dict.fromkeys([key[:i] for key in lacking for i in range(1, len(key))], 0)
+        words.update(dict.fromkeys(lacking, -1))  # a word that is also the prefix of another stays a word
         return words
 
     @cached_property

@@ -18,6 +18,7 @@ This module sits above the matching layers (it saves their automata);
 
 from __future__ import annotations
 
+import array
 import hashlib
 import io
 import os
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .automata import Automata, automata_of, gc_paused
+from .forms import EN_KINDS
 from .index import Glossary
 from .model import Term, term_columns, terms_from_columns
 
@@ -37,13 +39,14 @@ __all__ = ["cache_dir", "cache_file", "load"]
 #: The automata's structures saved with the table, in two parts read on first need (English, Chinese);
 #: the jieba tokenizer and the memos are rebuilt when needed.
 _PARTS: dict[str, tuple[str, ...]] = {
-    "en": ("series", "en", "en_series"),
-    "en_direct": ("_direct",),
-    "zh": ("zh_keys", "verbatim", "zh", "zh_series", "shortest_zh"),
+    "en": ("series", "en", "en_series", "_en_values"),
+    "zh": ("zh_keys", "verbatim", "zh", "zh_series", "shortest_zh", "_zh_values"),
 }
+#: Plain attributes of the automata, built with another one (not cached properties): saved, never built alone.
+_PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 #: The glossary's own lookups, saved too (a part read on the first lookup).
 _LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_key")}
-_MAGIC = "glossary-compiled-4"
+_MAGIC = "glossary-compiled-6"
 
 
 class _Saved(Automata):
@@ -64,6 +67,9 @@ class _Saved(Automata):
             with gc_paused():
                 values = _unpickler(data, self.terms).load()
             if isinstance(values, dict) and set(values) <= set(_PARTS[part]):
+                for attr in ("_en_values", "_zh_values"):
+                    if attr in values:
+                        values[attr] = _unpack(values[attr], self.terms)
                 self.__dict__.update(values)
         except Exception:  # damaged: built from the terms instead, never trusted
             pass
@@ -105,7 +111,7 @@ def _lazy(attr: str, part: str, base: type = Automata) -> cached_property[Any]:
 
 for _part, _attrs in _PARTS.items():
     for _attr in _attrs:
-        if _attr != "en_series":
+        if _attr not in _PLAIN:
             setattr(_Saved, _attr, _lazy(_attr, _part))
             getattr(_Saved, _attr).__set_name__(_Saved, _attr)
 for _part, _attrs in _LOOKUPS.items():
@@ -139,6 +145,70 @@ def _unpickler(data: memoryview | bytes, terms: tuple[Term, ...] = ()) -> _Unpic
     if terms:
         unpickler.persistent_load = terms.__getitem__  # type: ignore[assignment]
     return unpickler
+
+
+class _Values(dict[int, Any]):
+    """The values of an automaton read from the cache, each rebuilt from the packed numbers on first use
+    (a scan reads the few it meets; nothing is built per key when the cache is read)."""
+
+    def __init__(self, terms: tuple[Term, ...], packed: tuple[bytes, ...]) -> None:
+        super().__init__()
+        self.terms = terms
+        lengths, modes, starts, flat, kinds = packed
+        self.lengths, self.starts, self.flat = (array.array("I", b) for b in (lengths, starts, flat))
+        self.modes, self.kinds = modes, kinds
+        if len(self.starts) != len(self.lengths) + 1 or len(self.modes) != len(self.lengths) \
+                or len(self.kinds) != len(self.flat) or (self.flat and max(self.flat) >= len(terms)) \
+                or (self.kinds and max(self.kinds) >= len(EN_KINDS)):
+            raise ValueError("packed values that do not fit together")
+
+    def __missing__(self, k: int) -> Any:
+        terms, flat, kinds = self.terms, self.flat, self.kinds
+        found = tuple((terms[flat[i]], EN_KINDS[kinds[i]]) for i in range(self.starts[k], self.starts[k + 1]))
+        value = self[k] = (self.lengths[k], found, self.modes[k])
+        return value
+
+
+class _ZhValues(dict[int, Any]):
+    """:class:`_Values` of the Chinese automaton: (length, term)."""
+
+    def __init__(self, terms: tuple[Term, ...], packed: tuple[bytes, ...]) -> None:
+        super().__init__()
+        self.terms = terms
+        self.lengths, self.flat = (array.array("I", b) for b in packed)
+        if len(self.lengths) != len(self.flat) or (self.flat and max(self.flat) >= len(terms)):
+            raise ValueError("packed values that do not fit together")
+
+    def __missing__(self, k: int) -> Any:
+        value = self[k] = (self.lengths[k], self.terms[self.flat[k]])
+        return value
+
+
+def _pack(which: str, values: Any, terms: tuple[Term, ...]) -> tuple[str, tuple[bytes, ...]]:
+    """An automaton's values as plain numbers (term indices, kind codes), packed in bytes."""
+    index = {id(t): i for i, t in enumerate(terms)}
+    if which == "zh":  # (length, term)
+        return "zh", (array.array("I", [v[0] for v in values]).tobytes(),
+                      array.array("I", [index[id(v[1])] for v in values]).tobytes())
+    kind_code = {k: i for i, k in enumerate(EN_KINDS)}
+    lengths, modes, starts, flat, kinds = array.array("I"), bytearray(), array.array("I", [0]), array.array("I"), bytearray()
+    for length, found, mode in values:
+        lengths.append(length)
+        modes.append(mode)
+        for term, kind in found:
+            flat.append(index[id(term)])
+            kinds.append(kind_code[kind])
+        starts.append(len(flat))
+    return "en", (lengths.tobytes(), bytes(modes), starts.tobytes(), flat.tobytes(), bytes(kinds))
+
+
+def _unpack(packed: Any, terms: tuple[Term, ...]) -> dict[int, Any]:
+    which, blobs = packed
+    if which == "zh":
+        return _ZhValues(terms, blobs)
+    if which == "en":
+        return _Values(terms, blobs)
+    raise ValueError("unknown packed values")
 
 
 def cache_dir() -> Path:
@@ -196,6 +266,9 @@ def _write(path: Path, key: str, g: Glossary) -> None:
     for part, attrs in (*_PARTS.items(), *_LOOKUPS.items()):
         owner = g if part in _LOOKUPS else automata
         values = {a: getattr(owner, a) for a in attrs}  # built now: the structures worth saving
+        for attr in ("_en_values", "_zh_values"):
+            if attr in values:
+                values[attr] = _pack(attr[1:3], values[attr], g.terms)
         out = io.BytesIO()
         _pickler(out, g.terms).dump(values)
         blobs.append((part, out.getvalue()))

@@ -169,6 +169,28 @@ def singulars(form: str) -> tuple[str, ...]:
     return (form[:i] + one,) if one else ()
 
 
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=65536)
+def _head_inflections(word: str) -> tuple[str, ...]:
+    """The plural(s) then the singular of a form's last word, as :func:`plurals` and :func:`singulars` give them."""
+    one = _singular_word(word)
+    return (*_plural_word(word), one) if one else _plural_word(word)
+
+
+def _inflections(form: str) -> tuple[str, ...]:
+    """``(*plurals(form), *singulars(form))``, with a short path for an ASCII form without "of"."""
+    if form.isascii() and " of " not in form and " Of " not in form and " OF " not in form:
+        # Both inflect the last word, which must end the form (isalpha is the ASCII letters here).
+        i = len(form.rstrip(_ASCII_LETTERS))
+        if i == len(form):
+            return ()
+        head = form[:i]
+        return tuple(head + w for w in _head_inflections(form[i:]))
+    return (*plurals(form), *singulars(form))
+
+
 def english_surfaces(term: Term) -> list[tuple[str, str]]:
     """Every English surface form the term accepts, as (surface, kind).
 
@@ -180,12 +202,28 @@ def english_surfaces(term: Term) -> list[tuple[str, str]]:
     >>> english_surfaces(t)
     [('stress test', 'en'), ('stress-test', 'variant'), ('stress tests', 'en'), ('stress-tests', 'variant')]
     """
+    if not (term.aliases or term.derived or term.variants or term.forbidden):
+        # The usual row: one form (the same steps as below, without the bookkeeping of many).
+        en = term.en
+        if "{n}" in en:
+            return []
+        listed = [(en, "en")]
+        if term.category == "person":
+            return listed
+        out = listed + [(p, "en") for p in _inflections(en) if p != en]
+        numbered = _NUMBERED.fullmatch(en)
+        if numbered is not None and 0 < int(numbered.group(2)) <= 30:
+            suffix = f" {numbered.group(3)}" if numbered.group(3) else ""
+            r = f"{numbered.group(1)} {roman(int(numbered.group(2)))}{suffix}"
+            if all(r != f for f, _ in out):
+                out.append((r, "variant"))
+        return out
     listed = [(f, kind) for kind, forms in zip(EN_KINDS, _listed(term)) for f in forms if "{n}" not in f]
     out = list(listed)
     if term.category != "person":
         seen = {f for f, _ in listed}
         for form, kind in listed:
-            for p in (*plurals(form), *singulars(form)):
+            for p in _inflections(form):
                 if p not in seen:
                     seen.add(p)
                     out.append((p, kind))

@@ -129,7 +129,9 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
         n = len(folded)
         append = candidates.append
         count = folded.count
-        for end_idx, (length, found, mode) in auto.iter(folded, ignore_white_space=True):
+        values = automata.en_values
+        for end_idx, k in auto.iter(folded, ignore_white_space=True):
+            length, found, mode = values[k]
             series = mode & SERIES
             e = end_idx + 1
             bounded = True
@@ -171,7 +173,9 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
 
     # Invisible characters are dropped like separators but are no boundary:
     # look past them in the text itself.
-    for end_idx, (length, found, mode) in auto.iter(skel):
+    values = automata.en_values
+    for end_idx, k in auto.iter(skel):
+        length, found, mode = values[k]
         series = mode & SERIES
         mode &= ~SERIES
         s = to_text(end_idx - length + 1)

@@ -128,6 +128,7 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
     models = automata.has_models
     matches: list[Match] = []
     hits_in = auto.iter
+    values = automata.zh_values
     shortest_key = automata.shortest_key
     if not series and dense:
         return _find_dense(text, source, automata, models)
@@ -141,7 +142,8 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
             continue
         r0 = run.start()
         cands: list[tuple[int, int, Term, bool]] = []  # (start, end) in text, term, a series member
-        for end, (length, term) in hits:
+        for end, k in hits:
+            length, term = values[k]
             s, e = end - length + 1, end + 1
             key = (term.id, piece[s:e])
             if key in series:
@@ -179,7 +181,8 @@ def _find_dense(text: str, source: str, automata: Automata, models: bool) -> lis
     so no hit crosses a run's edge), each hit bounded in a window of up to 7
     run characters on each side: all that :func:`_zh_bounded` and
     :func:`_zh_is_name` ever read of the run."""
-    hits = list(automata.zh.iter(source))
+    auto, values = automata.zh, automata.zh_values
+    hits = [(end, values[k]) for end, k in auto.iter(source)]
     hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
     nonrun = automata.zh_nonrun
     shortest = automata.shortest_zh

@@ -46,6 +46,8 @@ _PUNCT = {**_QUOTES, **_DQUOTES, **_DASHES}
 
 # Separators that tolerant English matching treats as equal to nothing.
 _SEPARATOR_RE = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad\u200b-\u200d\u2060\ufeff\ufe58\ufe63\uff0d\u180e\ufe00-\ufe0f]+")
+#: The ASCII characters :data:`_SEPARATOR_RE` removes (white space as ``\s`` knows it, and the hyphen).
+_ASCII_SEPARATORS = {c: None for c in range(128) if _SEPARATOR_RE.fullmatch(chr(c))}
 #: Han characters as a regex class body: CJK unified ideographs (every
 #: extension) and compatibility ideographs. The one definition the package uses.
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -157,6 +159,8 @@ def en_key(text: str) -> str:
     >>> en_key("Qian Fan") == en_key("Qianfan")
     True
     """
+    if text.isascii():  # NFKC and the folds change nothing but case: drop the separators in one pass
+        return text.lower().translate(_ASCII_SEPARATORS)
     return _SEPARATOR_RE.sub("", fold_en_text(unicodedata.normalize("NFKC", text)))
 
 
@@ -188,14 +192,26 @@ def fold_zh_text(text: str) -> str:
     >>> fold_zh_text("李強（香港）")
     '李强(香港)'
     """
-    table = {}
-    for ch in set(text):
-        if ord(ch) < 0x80:
-            continue
-        folded = _fold_zh_char(ch)
-        if folded != ch:
-            table[ord(ch)] = folded
-    return text.translate(table) if table else text
+    if text.isascii():
+        return text
+    return text.translate(_ZH_FOLDS)
+
+
+class _ZhFolds(dict[int, "int | str"]):
+    """Code point → its Chinese fold, for ``str.translate``, filled on first sight of each character (a
+    character that folds to itself maps to itself); emptied when it grows past 100,000 characters."""
+
+    def __missing__(self, code: int) -> int | str:
+        ch = chr(code)
+        folded = _fold_zh_char(ch) if code >= 0x80 else ch
+        if len(self) > 100_000:
+            self.clear()
+        value: int | str = code if folded == ch else folded
+        self[code] = value
+        return value
+
+
+_ZH_FOLDS = _ZhFolds()
 
 
 def zh_key(text: str) -> str:

@@ -117,9 +117,24 @@ def _suggest_freq(freq: Mapping[str, int], total: int, word: str) -> int:
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer() -> Any:
+    import sys
+
+    import jieba
+
+    fresh = "jieba.posseg" not in sys.modules
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(base_tokenizer())
+    base = base_tokenizer()
+    if fresh and jieba.dt.dictionary == jieba.DEFAULT_DICT == base.dictionary:
+        # Importing jieba.posseg has just read the part-of-speech tags of
+        # jieba's own dictionary for its global tokenizer (nothing has
+        # used it yet); ours reads the same file, so take a copy of that
+        # table instead of reading the file a second time.
+        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        pos.tokenizer = base
+        pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+        return pos
+    return jieba.posseg.POSTokenizer(base)
 
 
 def pos_cut(text: str) -> list[tuple[str, str]]:

@@ -140,3 +140,24 @@ def test_a_cache_file_cannot_run_code(cache, table, tmp_path):
     file.write_bytes(pickle.dumps({"magic": compiled._MAGIC, "code": _RunsCode(marker)}))
     assert compiled.load(table).lookup("李强").en == "Li Qiang"
     assert not marker.exists()
+
+
+def test_automata_values_read_back_as_built(cache, table):
+    """The automata hold numbers; the values they stand for come back from the cache as they were built."""
+    table.write_text("zh,en,aliases,series\n李强,Li Qiang,Premier Li,\n王林,Wang Lin,,\n长征,Long March,,Long March {n}\n",
+                     encoding="utf-8")
+    built = automata_of(compiled.load(table))
+    saved = automata_of(compiled.load(table))
+    assert type(saved).__name__ == "_Saved"
+    for a in (built, saved):
+        a.en, a.zh  # noqa: B018
+    assert sorted(saved.en.keys()) == sorted(built.en.keys())
+    for key in built.en.keys():
+        k_built, k_saved = built.en.get(key), saved.en.get(key)
+        assert saved.en_values[k_saved] == built.en_values[k_built]
+    for key in built.zh.keys():
+        assert saved.zh_values[saved.zh.get(key)] == built.zh_values[built.zh.get(key)]
+    assert saved.en_series.keys() == built.en_series.keys() == {"longmarch"}
+    text = "Long March 5 and Premier Li; 长征五号与李强"
+    assert [(m.text, m.term.id, m.form) for m in find_terms(text, compiled.load(table))] == \
+        [(m.text, m.term.id, m.form) for m in find_terms(text, compiled.load(table, cache=False))]

@@ -270,3 +270,41 @@ def test_a_target_in_lower_case_throughout_still_names_the_term():
 def test_a_termbase_in_sentence_case_matches_lower_case_words():
     g = Glossary([Term(id="h", zh="宿主", en="Host"), Term(id="a", zh="抗体", en="Antibody")])
     assert check_pair("宿主产生抗体。", "The host makes antibodies.", g) == []
+
+
+# The short paths of the English index build give what the general ones give.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["test", "body", "Box", "spokesman", "SOE", "Sessions", "crisis", "status", "of", "Of", "OF",
+                           "Long", "March", "5", "2F", "Tiangong-2", "Chang'e", "Échelle", "class", "series", "Hero",
+                           "x", "Ministry", "-", "İ", "\t", "\x1c"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=4), st.sampled_from([" ", "-", "", "\u2013"]))
+def test_inflections_short_path_matches_plurals_and_singulars(words, sep):
+    from glossary.forms import _inflections, singulars
+
+    form = sep.join(words)
+    assert _inflections(form) == (*plurals(form), *singulars(form))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=4), st.sampled_from(["", "person"]))
+def test_one_form_rows_take_the_short_path_to_the_same_surfaces(words, category):
+    """A row with only ``en`` gives the surfaces of the general path (reached through a forbidden series template, which is no surface)."""
+    en = " ".join(words)
+    one = Term(id="x", zh="中", en=en, category=category)
+    general = [(s, k) for s, k in english_surfaces(Term(id="x", zh="中", en=en, category=category, forbidden=("{n}",)))]
+    assert english_surfaces(one) == general
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=20))
+def test_en_key_of_ascii_text_as_the_general_path_gives_it(text):
+    import unicodedata
+
+    from glossary.normalize import _SEPARATOR_RE, en_key, fold_en_text
+
+    assert en_key(text) == _SEPARATOR_RE.sub("", fold_en_text(unicodedata.normalize("NFKC", text)))

@@ -102,19 +102,28 @@ class _Form:
         self.text, self.status, self.notes, self.line = text, status, notes, line
 
 
+#: The local names of :data:`_TERM_INFO`.
+_INFO_NAMES = frozenset(t[3:] for t in _TERM_INFO)
+
+
 def _forms(section: Any, name: str) -> list[_Form]:
     """The terms of a language section with their statuses, in order."""
     forms: list[_Form] = []
     for holder in section.iterchildren("{*}tig", "{*}ntig", "{*}termSec"):
-        local = _xml.localname(holder.tag)
-        term = next(holder.iter("{*}term"), None)
-        if term is None:
-            raise GlossaryError(Problem(name, holder.sourceline or 0, f"<{local}> has no <term>",
-                                        "every tig, ntig or termSec holds one term"))
-        text = _text(term)
+        # One walk over the holder (document order): its first <term>, and what the others say about it.
+        term = None
         found, term_type, notes = "", "", []
-        for e in holder.iter(*_TERM_INFO):
-            tag = _xml.localname(e.tag)
+        for e in holder.iter():
+            tag = e.tag
+            if not isinstance(tag, str):
+                continue
+            tag = tag[tag.rfind("}") + 1:]
+            if tag == "term":
+                if term is None:
+                    term = e
+                continue
+            if tag not in _INFO_NAMES:
+                continue
             kind = (e.get("type") or "").lower() if tag == "termNote" else tag.lower()
             if kind in _STATUS_TYPES and not found:
                 found = status(_text(e))
@@ -122,8 +131,12 @@ def _forms(section: Any, name: str) -> list[_Form]:
                 term_type = _text(e).lower()
             elif tag == "note" or (tag == "descrip" and (e.get("type") or "") == "definition"):
                 notes.append(_text(e))
+        if term is None:
+            raise GlossaryError(Problem(name, holder.sourceline or 0, f"<{_xml.localname(holder.tag)}> has no <term>",
+                                        "every tig, ntig or termSec holds one term"))
         if term_type == "variant" and found in ("admitted", ""):
             found = "variant"
+        text = _text(term)
         if text:
             forms.append(_Form(text, found, notes, term.sourceline or 0))
     for i, form in enumerate(forms):
@@ -178,6 +191,9 @@ def _entry(entry: Any, name: str) -> dict[str, str] | None:
     for f in (*chinese, *english):
         notes += [n for n in f.notes if not n.startswith("pinyin: ")]
     sep = " | "
+    if len(chinese) == 1 and len(en) == 1 and not notes:  # the usual entry: one term in each language
+        return {"id": entry.get("id") or "", "zh": chinese[0].text, "zh_variants": "", "en": lead.text, "aliases": "",
+                "variants": "", "forbidden": "", "pinyin": pinyin, "category": category, "series": series, "note": ""}
     return {
         "id": entry.get("id") or "",
         "zh": chinese[0].text,
