@@ -65,5 +65,5 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             fh.buffer.write(data)
         else:
             fh.write(data.decode("utf-8"))
-    print(f"{args.output}: {len(terms)} terms written as {target_format}.", file=sys.stderr)
+    print(f"{args.output}: {len(terms)} term{'' if len(terms) == 1 else 's'} written as {target_format}.", file=sys.stderr)
     return 0
