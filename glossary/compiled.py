@@ -49,6 +49,24 @@ _LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_
 _MAGIC = "glossary-compiled-6"
 
 
+
+def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: tuple[Term, ...],
+               allowed: Any) -> dict[str, Any] | None:
+    """One part of a cache file, unpickled on first need (and dropped from ``blobs``);
+    None when it is missing, fails its CRC, or does not hold just the ``allowed`` names."""
+    blob = blobs.pop(part, None)
+    if blob is None:
+        return None
+    data, crc = blob
+    try:
+        if zlib.crc32(data) != crc:
+            return None
+        with gc_paused():
+            values = _unpickler(data, terms).load()
+    except Exception:  # damaged: built from the terms instead, never trusted
+        return None
+    return values if isinstance(values, dict) and set(values) <= set(allowed) else None
+
 class _Saved(Automata):
     """Automata whose structures come from the cache file, each part unpickled on its first use."""
 
@@ -57,22 +75,16 @@ class _Saved(Automata):
         self._blobs = blobs
 
     def _restore(self, part: str) -> None:
-        blob = self._blobs.pop(part, None)
-        if blob is None:
+        values = _read_part(self._blobs, part, self.terms, _PARTS[part])
+        if values is None:
             return
-        data, crc = blob
         try:
-            if zlib.crc32(data) != crc:
-                return
-            with gc_paused():
-                values = _unpickler(data, self.terms).load()
-            if isinstance(values, dict) and set(values) <= set(_PARTS[part]):
-                for attr in ("_en_values", "_zh_values"):
-                    if attr in values:
-                        values[attr] = _unpack(values[attr], self.terms)
-                self.__dict__.update(values)
+            for attr in ("_en_values", "_zh_values"):
+                if attr in values:
+                    values[attr] = _unpack(values[attr], self.terms)
         except Exception:  # damaged: built from the terms instead, never trusted
-            pass
+            return
+        self.__dict__.update(values)
 
 
 class _SavedGlossary(Glossary):
@@ -81,19 +93,9 @@ class _SavedGlossary(Glossary):
     _blobs: dict[str, tuple[memoryview, int]]
 
     def _restore(self, part: str) -> None:
-        blob = self._blobs.pop(part, None)
-        if blob is None:
-            return
-        data, crc = blob
-        try:
-            if zlib.crc32(data) != crc:
-                return
-            with gc_paused():
-                values = _unpickler(data, self.terms).load()
-            if isinstance(values, dict) and set(values) <= set(_LOOKUPS[part]):
-                self.__dict__.update(values)
-        except Exception:  # damaged: built from the terms instead
-            pass
+        values = _read_part(self._blobs, part, self.terms, _LOOKUPS[part])
+        if values is not None:
+            self.__dict__.update(values)
 
 
 def _lazy(attr: str, part: str, base: type = Automata) -> cached_property[Any]:

@@ -42,7 +42,7 @@ from .suppress import find_suppressions
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
 
-__all__ = ["Edit", "apply_fixes", "fix_text", "fixable", "plan_edits"]
+__all__ = ["Edit", "apply_edits", "apply_fixes", "fix_text", "fixable", "plan_edits"]
 
 #: Which of two overlapping fixes goes first: the rule that names the exact
 #: spelling wrong before the document-wide one, the safe before the guesses.
@@ -124,7 +124,11 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False,
     >>> apply_fixes(text, check_text(text))
     'Use `Tianwen 3` in code; the Tianwen-3 orbiter and Tianwen-3.'
     """
-    edits = plan_edits(text, findings, unsafe=unsafe, markdown=markdown)
+    return apply_edits(text, plan_edits(text, findings, unsafe=unsafe, markdown=markdown))
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """``text`` with ``edits`` (sorted, non-overlapping, as :func:`plan_edits` gives them) applied."""
     if not edits:
         return text
     parts: list[str] = []

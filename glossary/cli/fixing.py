@@ -27,7 +27,7 @@ from typing import Any
 
 from ..baseline import line_contexts, pair_contexts
 from ..errors import GlossaryError, Problem
-from ..fix import MAX_PASSES, plan_edits
+from ..fix import MAX_PASSES, apply_edits, plan_edits
 from ..model import Finding
 
 __all__ = ["FixResult", "Keep", "fix_document", "unified_diff"]
@@ -59,15 +59,7 @@ def unified_diff(before: str, after: str, path: str) -> str:
 
 def _apply(text: str, findings: list[Finding], unsafe: bool, markdown: bool) -> tuple[str, int]:
     edits = plan_edits(text, findings, unsafe=unsafe, markdown=markdown)
-    if not edits:
-        return text, 0
-    parts: list[str] = []
-    pos = 0
-    for e in edits:
-        parts += [text[pos:e.start], e.replacement]
-        pos = e.end
-    parts.append(text[pos:])
-    return "".join(parts), len(edits)
+    return apply_edits(text, edits), len(edits)
 
 
 def _fix_text(text: str, path: str, g: Any, rules: frozenset[str], markdown: bool, unsafe: bool, keep: Keep,
