@@ -172,7 +172,8 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
         return tx_starts[r] + (i - sk_starts[r])
 
     # Invisible characters are dropped like separators but are no boundary:
-    # look past them in the text itself.
+    # look past them in the text itself. Boundaries are judged on the folded
+    # text, as on the fast path (a full-width ０ glued to a word is a digit).
     values = automata.en_values
     for end_idx, k in auto.iter(skel):
         length, found, mode = values[k]
@@ -184,7 +185,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
             p = s - 1
             while p >= 0 and text[p] in ignorable:
                 p -= 1
-            if p >= 0 and is_latin_word(text[p]) and not (p == s - 1 and _camel_glued(text, s, length)):
+            if p >= 0 and is_latin_word(folded[p]) and not (p == s - 1 and _camel_glued(text, s, length)):
                 continue
         if series:
             members += _members(text, s, e, automata.en_series[skel[end_idx - length + 1:end_idx + 1]], automata)
@@ -194,7 +195,7 @@ def en_candidates(text: str, glossary: "Glossary") -> list[Candidate]:
             q = e
             while q < n and text[q] in ignorable:
                 q += 1
-            if q < n and is_latin_word(text[q]) and not (q == e and _footnote_after(fold_en_text(text[e - 1:e + 4]), 1)):
+            if q < n and is_latin_word(folded[q]) and not (q == e and _footnote_after(folded[e - 1:e + 4], 1)):
                 continue
         candidates.append((s, e, found))
     return [c for c in candidates + members if not _after_minor_planet(text, c[0])]

@@ -232,3 +232,16 @@ def test_the_latin_only_copy_finds_what_the_text_finds(g):
     masked = _latin_only(text)
     assert masked != text and len(masked) == len(text)
     assert find_en(masked, g, surfaces=text) == find_en(text, g)
+
+
+@pytest.mark.parametrize("text", ["０Two Sessions", "Two Sessions０", "x０Two Sessions"])
+def test_full_width_digit_is_a_digit_on_both_paths(text):
+    """The general path (taken for a rare separator) judges word boundaries on
+    the folded text, as the fast path does: a full-width ０ glued to a word is a
+    digit glued to it (found by hypothesis)."""
+    from glossary.match import find_en
+
+    g = glossary.load()
+    fast = [(m.start, m.end) for m in find_en(text, g)]
+    general = [(m.start, m.end) for m in find_en(text + "\u2028", g)]
+    assert fast == general
