@@ -26,13 +26,14 @@ import pickle
 import tempfile
 import zlib
 from functools import cached_property
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .automata import Automata, automata_of, gc_paused
 from .forms import EN_KINDS
 from .index import Glossary
-from .model import Term, term_columns, terms_from_columns
+from .model import Term, column_of, term_columns, term_from_columns, terms_from_columns
 
 __all__ = ["cache_dir", "cache_file", "load"]
 
@@ -46,11 +47,84 @@ _PARTS: dict[str, tuple[str, ...]] = {
 _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 #: The glossary's own lookups, saved too (a part read on the first lookup).
 _LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_key")}
-_MAGIC = "glossary-compiled-6"
+_MAGIC = "glossary-compiled-7"
 
 
 
-def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: tuple[Term, ...],
+class _Indexed(Protocol):
+    def __getitem__(self, i: int, /) -> Term: ...
+
+    def __len__(self) -> int: ...
+
+
+class _LazyTerms:
+    """The terms of a cache file, each built from its stored columns on first need (a scan builds the few
+    it finds); :meth:`all` builds the rest at once, keeping the ones already built (the same objects)."""
+
+    def __init__(self, columns: list[list[Any]]) -> None:
+        self.columns = columns
+        self.n = len(columns[0]) if columns else 0
+        if any(len(c) != self.n for c in columns):
+            raise ValueError("columns of unequal length")
+        self._built: dict[int, Term] = {}
+        self._all: tuple[Term, ...] | None = None
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int) -> Term:
+        if self._all is not None:
+            return self._all[i]
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError("term index out of range")
+        term = self._built.get(i)
+        if term is None:
+            term = self._built[i] = term_from_columns(self.columns, i)
+        return term
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.all())
+
+    def all(self) -> tuple[Term, ...]:
+        if self._all is None:
+            terms = terms_from_columns(self.columns)
+            if self._built:
+                listed = list(terms)
+                for i, term in self._built.items():
+                    listed[i] = term
+                terms = tuple(listed)
+            self._all, self._built = terms, {}
+        return self._all
+
+
+class _TermMap(Mapping[str, Term]):
+    """A key → term dict of the cache file (``zh_keys``) as key → term number: the term is built when read."""
+
+    def __init__(self, terms: _Indexed, numbers: dict[str, int]) -> None:
+        if any(not 0 <= i < len(terms) for i in numbers.values()):
+            raise ValueError("term numbers out of range")
+        self.terms, self.numbers = terms, numbers
+
+    def __getitem__(self, key: str) -> Term:
+        return self.terms[self.numbers[key]]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self.numbers.get(key)
+        return default if i is None else self.terms[i]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.numbers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.numbers)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+
+def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: _Indexed,
                allowed: Any) -> dict[str, Any] | None:
     """One part of a cache file, unpickled on first need (and dropped from ``blobs``);
     None when it is missing, fails its CRC, or does not hold just the ``allowed`` names."""
@@ -68,32 +142,75 @@ def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: tuple
     return values if isinstance(values, dict) and set(values) <= set(allowed) else None
 
 class _Saved(Automata):
-    """Automata whose structures come from the cache file, each part unpickled on its first use."""
+    """Automata whose structures come from the cache file, each part unpickled on its first use;
+    their terms are built on first need too (a scan builds the few it finds)."""
 
-    def __init__(self, terms: tuple[Term, ...], blobs: dict[str, tuple[memoryview, int]]) -> None:
-        super().__init__(terms)
+    def __init__(self, terms: _LazyTerms, blobs: dict[str, tuple[memoryview, int]]) -> None:
+        # Automata.__init__ without its tuple(terms): ``terms`` is built when something reads it all.
+        self.en_series = {}
+        self._en_values = []
+        self._zh_values = []
+        self._lazy = terms
         self._blobs = blobs
 
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:  # type: ignore[override]
+        return self._lazy.all()
+
     def _restore(self, part: str) -> None:
-        values = _read_part(self._blobs, part, self.terms, _PARTS[part])
+        values = _read_part(self._blobs, part, self._lazy, _PARTS[part])
         if values is None:
             return
         try:
             for attr in ("_en_values", "_zh_values"):
                 if attr in values:
-                    values[attr] = _unpack(values[attr], self.terms)
+                    values[attr] = _unpack(values[attr], self._lazy)
+            if "zh_keys" in values:
+                values["zh_keys"] = _TermMap(self._lazy, values["zh_keys"])
         except Exception:  # damaged: built from the terms instead, never trusted
             return
         self.__dict__.update(values)
 
 
 class _SavedGlossary(Glossary):
-    """A Glossary whose lookups come from the cache file, unpickled on the first lookup."""
+    """A Glossary whose lookups come from the cache file, unpickled on the first lookup, and whose terms are
+    built on first need (a cache file holds a glossary already validated: its ids are unique)."""
 
-    _blobs: dict[str, tuple[memoryview, int]]
+    def __init__(self, terms: _LazyTerms, blobs: dict[str, tuple[memoryview, int]], *,
+                 path: str | None = None) -> None:
+        # Glossary.__init__ without its pass over every term.
+        self._lazy = terms
+        self._blobs = blobs
+        self.path = path
+
+    @cached_property
+    def _terms(self) -> tuple[Term, ...]:  # type: ignore[override]
+        return self._lazy.all()
+
+    @cached_property
+    def _id_index(self) -> dict[str, int]:
+        return {term_id: i for i, term_id in enumerate(column_of(self._lazy.columns, "id"))}
+
+    @cached_property
+    def _by_id(self) -> dict[str, Term]:  # type: ignore[override]
+        return dict(zip(column_of(self._lazy.columns, "id"), self._terms))
+
+    @cached_property
+    def _series_rows(self) -> bool:
+        return any(column_of(self._lazy.columns, "series"))
+
+    def __len__(self) -> int:
+        return len(self._lazy)
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self._lazy[self._id_index[term_id]]
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._id_index
 
     def _restore(self, part: str) -> None:
-        values = _read_part(self._blobs, part, self.terms, _LOOKUPS[part])
+        # The lookups name nearly every term: built all at once first (faster than one by one).
+        values = _read_part(self._blobs, part, self._terms, _LOOKUPS[part])
         if values is not None:
             self.__dict__.update(values)
 
@@ -142,7 +259,7 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _unpickler(data: memoryview | bytes, terms: tuple[Term, ...] = ()) -> _Unpickler:
+def _unpickler(data: memoryview | bytes, terms: _Indexed = ()) -> _Unpickler:
     unpickler = _Unpickler(io.BytesIO(data))
     if terms:
         unpickler.persistent_load = terms.__getitem__  # type: ignore[assignment]
@@ -153,7 +270,7 @@ class _Values(dict[int, Any]):
     """The values of an automaton read from the cache, each rebuilt from the packed numbers on first use
     (a scan reads the few it meets; nothing is built per key when the cache is read)."""
 
-    def __init__(self, terms: tuple[Term, ...], packed: tuple[bytes, ...]) -> None:
+    def __init__(self, terms: _Indexed, packed: tuple[bytes, ...]) -> None:
         super().__init__()
         self.terms = terms
         lengths, modes, starts, flat, kinds = packed
@@ -174,7 +291,7 @@ class _Values(dict[int, Any]):
 class _ZhValues(dict[int, Any]):
     """:class:`_Values` of the Chinese automaton: (length, term)."""
 
-    def __init__(self, terms: tuple[Term, ...], packed: tuple[bytes, ...]) -> None:
+    def __init__(self, terms: _Indexed, packed: tuple[bytes, ...]) -> None:
         super().__init__()
         self.terms = terms
         self.lengths, self.flat = (array.array("I", b) for b in packed)
@@ -204,7 +321,7 @@ def _pack(which: str, values: Any, terms: tuple[Term, ...]) -> tuple[str, tuple[
     return "en", (lengths.tobytes(), bytes(modes), starts.tobytes(), flat.tobytes(), bytes(kinds))
 
 
-def _unpack(packed: Any, terms: tuple[Term, ...]) -> dict[int, Any]:
+def _unpack(packed: Any, terms: _Indexed) -> dict[int, Any]:
     which, blobs = packed
     if which == "zh":
         return _ZhValues(terms, blobs)
@@ -253,9 +370,11 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
             return None
         with gc_paused():
             columns = _unpickler(blob).load()
-            terms = terms_from_columns(columns)
-        g = _SavedGlossary(terms, path=name)
-        g._blobs = {p: parts.pop(p) for p in _LOOKUPS if p in parts}
+        if not (isinstance(columns, list) and all(isinstance(c, list) for c in columns)):
+            return None
+        terms_from_columns([c[:1] for c in columns])  # the columns of this version of Term, or ValueError
+        terms = _LazyTerms(columns)
+        g = _SavedGlossary(terms, {p: parts.pop(p) for p in _LOOKUPS if p in parts}, path=name)
         g.cache["automata"] = _Saved(terms, parts)
         return g
     except Exception:  # a damaged, truncated or foreign file: rebuilt, never trusted
@@ -271,6 +390,9 @@ def _write(path: Path, key: str, g: Glossary) -> None:
         for attr in ("_en_values", "_zh_values"):
             if attr in values:
                 values[attr] = _pack(attr[1:3], values[attr], g.terms)
+        if "zh_keys" in values:  # key → term number: no term is built when the cache is read
+            index = {id(t): i for i, t in enumerate(g.terms)}
+            values["zh_keys"] = {k: index[id(t)] for k, t in values["zh_keys"].items()}
         out = io.BytesIO()
         _pickler(out, g.terms).dump(values)
         blobs.append((part, out.getvalue()))
