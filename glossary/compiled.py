@@ -46,8 +46,11 @@ _PARTS: dict[str, tuple[str, ...]] = {
 #: Plain attributes of the automata, built with another one (not cached properties): saved, never built alone.
 _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 #: The glossary's own lookups, saved too (a part read on the first lookup).
-_LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_key")}
-_MAGIC = "glossary-compiled-7"
+#: Each is a part of its own, as key → term number (read through :class:`_TermMap`): ``lookup`` reads one.
+_LOOKUPS: dict[str, tuple[str, ...]] = {"by_zh": ("_by_zh",), "by_en": ("_by_en",), "by_en_key": ("_by_en_key",)}
+#: Saved as key → term number rather than key → term, so that reading them builds no term.
+_NUMBERED = ("zh_keys", "_by_zh", "_by_en", "_by_en_key")
+_MAGIC = "glossary-compiled-8"
 
 
 
@@ -87,6 +90,11 @@ class _LazyTerms:
     def __iter__(self) -> Iterator[Term]:
         return iter(self.all())
 
+    @cached_property
+    def id_index(self) -> dict[str, int]:
+        """Term id → its number (the ids of a saved glossary are unique)."""
+        return {term_id: i for i, term_id in enumerate(column_of(self.columns, "id"))}
+
     def all(self) -> tuple[Term, ...]:
         if self._all is None:
             terms = terms_from_columns(self.columns)
@@ -100,10 +108,11 @@ class _LazyTerms:
 
 
 class _TermMap(Mapping[str, Term]):
-    """A key → term dict of the cache file (``zh_keys``) as key → term number: the term is built when read."""
+    """A key → term dict of the cache file (``zh_keys``, the lookups) as key → term number: the term is built when read."""
 
     def __init__(self, terms: _Indexed, numbers: dict[str, int]) -> None:
-        if any(not 0 <= i < len(terms) for i in numbers.values()):
+        if not isinstance(numbers, dict) or (numbers and (min(numbers.values()) < 0
+                                                          or max(numbers.values()) >= len(terms))):
             raise ValueError("term numbers out of range")
         self.terms, self.numbers = terms, numbers
 
@@ -122,6 +131,17 @@ class _TermMap(Mapping[str, Term]):
 
     def __len__(self) -> int:
         return len(self.numbers)
+
+
+class _RowsById:
+    """:attr:`Automata._rows` of a saved glossary: term id → [its row], the row built when asked for."""
+
+    def __init__(self, terms: _LazyTerms) -> None:
+        self.terms = terms
+
+    def get(self, term_id: str, default: Any = None) -> Any:
+        i = self.terms.id_index.get(term_id)
+        return default if i is None else [self.terms[i]]
 
 
 def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: _Indexed,
@@ -157,6 +177,11 @@ class _Saved(Automata):
     def terms(self) -> tuple[Term, ...]:  # type: ignore[override]
         return self._lazy.all()
 
+    @cached_property
+    def _rows(self) -> dict[str, list[Term]]:
+        # Term id → its rows, from the id column (one row per id in a saved glossary): builds no term.
+        return _RowsById(self._lazy)  # type: ignore[return-value]
+
     def _restore(self, part: str) -> None:
         values = _read_part(self._blobs, part, self._lazy, _PARTS[part])
         if values is None:
@@ -188,10 +213,6 @@ class _SavedGlossary(Glossary):
         return self._lazy.all()
 
     @cached_property
-    def _id_index(self) -> dict[str, int]:
-        return {term_id: i for i, term_id in enumerate(column_of(self._lazy.columns, "id"))}
-
-    @cached_property
     def _by_id(self) -> dict[str, Term]:  # type: ignore[override]
         return dict(zip(column_of(self._lazy.columns, "id"), self._terms))
 
@@ -203,16 +224,19 @@ class _SavedGlossary(Glossary):
         return len(self._lazy)
 
     def __getitem__(self, term_id: str) -> Term:
-        return self._lazy[self._id_index[term_id]]
+        return self._lazy[self._lazy.id_index[term_id]]
 
     def __contains__(self, term_id: object) -> bool:
-        return term_id in self._id_index
+        return term_id in self._lazy.id_index
 
     def _restore(self, part: str) -> None:
-        # The lookups name nearly every term: built all at once first (faster than one by one).
-        values = _read_part(self._blobs, part, self._terms, _LOOKUPS[part])
-        if values is not None:
-            self.__dict__.update(values)
+        values = _read_part(self._blobs, part, self._lazy, _LOOKUPS[part])
+        if values is None:
+            return
+        try:
+            self.__dict__.update({attr: _TermMap(self._lazy, numbers) for attr, numbers in values.items()})
+        except Exception:  # damaged: built from the terms instead, never trusted
+            return
 
 
 def _lazy(attr: str, part: str, base: type = Automata) -> cached_property[Any]:
@@ -384,15 +408,16 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
 def _write(path: Path, key: str, g: Glossary) -> None:
     automata = automata_of(g)
     blobs = [("terms", pickle.dumps(term_columns(g.terms), protocol=pickle.HIGHEST_PROTOCOL))]
+    number = {id(t): i for i, t in enumerate(g.terms)}
     for part, attrs in (*_PARTS.items(), *_LOOKUPS.items()):
         owner = g if part in _LOOKUPS else automata
         values = {a: getattr(owner, a) for a in attrs}  # built now: the structures worth saving
         for attr in ("_en_values", "_zh_values"):
             if attr in values:
                 values[attr] = _pack(attr[1:3], values[attr], g.terms)
-        if "zh_keys" in values:  # key → term number: no term is built when the cache is read
-            index = {id(t): i for i, t in enumerate(g.terms)}
-            values["zh_keys"] = {k: index[id(t)] for k, t in values["zh_keys"].items()}
+        for attr in _NUMBERED:
+            if attr in values:  # key → term number: no term is built when the cache is read
+                values[attr] = {k: number[id(t)] for k, t in values[attr].items()}
         out = io.BytesIO()
         _pickler(out, g.terms).dump(values)
         blobs.append((part, out.getvalue()))
