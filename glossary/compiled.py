@@ -30,6 +30,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from ._cachedir import cache_dir
 from .automata import Automata, automata_of, gc_paused
 from .forms import EN_KINDS
 from .index import Glossary
@@ -352,16 +353,6 @@ def _unpack(packed: Any, terms: _Indexed) -> dict[int, Any]:
     if which == "en":
         return _Values(terms, blobs)
     raise ValueError("unknown packed values")
-
-
-def cache_dir() -> Path:
-    """The folder of the compiled cache."""
-    env = os.environ.get("GLOSSARY_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("zhen-glossary", appauthor=False))
 
 
 def _key(data: bytes, format: str | None, group: bool) -> str:
