@@ -24,6 +24,7 @@ import io
 import os
 import pickle
 import tempfile
+import threading
 import zlib
 from functools import cached_property
 from collections.abc import Iterator, Mapping
@@ -72,6 +73,7 @@ class _LazyTerms:
             raise ValueError("columns of unequal length")
         self._built: dict[int, Term] = {}
         self._all: tuple[Term, ...] | None = None
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return self.n
@@ -85,7 +87,12 @@ class _LazyTerms:
             raise IndexError("term index out of range")
         term = self._built.get(i)
         if term is None:
-            term = self._built[i] = term_from_columns(self.columns, i)
+            with self._lock:  # one object per term, whichever thread builds it
+                if self._all is not None:
+                    return self._all[i]
+                term = self._built.get(i)
+                if term is None:
+                    term = self._built[i] = term_from_columns(self.columns, i)
         return term
 
     def __iter__(self) -> Iterator[Term]:
@@ -97,7 +104,11 @@ class _LazyTerms:
         return {term_id: i for i, term_id in enumerate(column_of(self.columns, "id"))}
 
     def all(self) -> tuple[Term, ...]:
-        if self._all is None:
+        if self._all is not None:
+            return self._all
+        with self._lock:
+            if self._all is not None:
+                return self._all
             terms = terms_from_columns(self.columns)
             if self._built:
                 listed = list(terms)
