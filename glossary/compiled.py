@@ -24,15 +24,18 @@ import io
 import os
 import pickle
 import tempfile
+import threading
 import zlib
 from functools import cached_property
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from ._cachedir import cache_dir
 from .automata import Automata, automata_of, gc_paused
 from .forms import EN_KINDS
 from .index import Glossary
-from .model import Term, term_columns, terms_from_columns
+from .model import Term, column_of, term_columns, term_from_columns, terms_from_columns
 
 __all__ = ["cache_dir", "cache_file", "load"]
 
@@ -45,12 +48,115 @@ _PARTS: dict[str, tuple[str, ...]] = {
 #: Plain attributes of the automata, built with another one (not cached properties): saved, never built alone.
 _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 #: The glossary's own lookups, saved too (a part read on the first lookup).
-_LOOKUPS: dict[str, tuple[str, ...]] = {"lookups": ("_by_zh", "_by_en", "_by_en_key")}
-_MAGIC = "glossary-compiled-6"
+#: Each is a part of its own, as key → term number (read through :class:`_TermMap`): ``lookup`` reads one.
+_LOOKUPS: dict[str, tuple[str, ...]] = {"by_zh": ("_by_zh",), "by_en": ("_by_en",), "by_en_key": ("_by_en_key",)}
+#: Saved as key → term number rather than key → term, so that reading them builds no term.
+_NUMBERED = ("zh_keys", "_by_zh", "_by_en", "_by_en_key")
+_MAGIC = "glossary-compiled-8"
 
 
 
-def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: tuple[Term, ...],
+class _Indexed(Protocol):
+    def __getitem__(self, i: int, /) -> Term: ...
+
+    def __len__(self) -> int: ...
+
+
+class _LazyTerms:
+    """The terms of a cache file, each built from its stored columns on first need (a scan builds the few
+    it finds); :meth:`all` builds the rest at once, keeping the ones already built (the same objects)."""
+
+    def __init__(self, columns: list[list[Any]]) -> None:
+        self.columns = columns
+        self.n = len(columns[0]) if columns else 0
+        if any(len(c) != self.n for c in columns):
+            raise ValueError("columns of unequal length")
+        self._built: dict[int, Term] = {}
+        self._all: tuple[Term, ...] | None = None
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int) -> Term:
+        if self._all is not None:
+            return self._all[i]
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError("term index out of range")
+        term = self._built.get(i)
+        if term is None:
+            with self._lock:  # one object per term, whichever thread builds it
+                if self._all is not None:
+                    return self._all[i]
+                term = self._built.get(i)
+                if term is None:
+                    term = self._built[i] = term_from_columns(self.columns, i)
+        return term
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.all())
+
+    @cached_property
+    def id_index(self) -> dict[str, int]:
+        """Term id → its number (the ids of a saved glossary are unique)."""
+        return {term_id: i for i, term_id in enumerate(column_of(self.columns, "id"))}
+
+    def all(self) -> tuple[Term, ...]:
+        if self._all is not None:
+            return self._all
+        with self._lock:
+            if self._all is not None:
+                return self._all
+            terms = terms_from_columns(self.columns)
+            if self._built:
+                listed = list(terms)
+                for i, term in self._built.items():
+                    listed[i] = term
+                terms = tuple(listed)
+            self._all, self._built = terms, {}
+        return self._all
+
+
+class _TermMap(Mapping[str, Term]):
+    """A key → term dict of the cache file (``zh_keys``, the lookups) as key → term number: the term is built when read."""
+
+    def __init__(self, terms: _Indexed, numbers: dict[str, int]) -> None:
+        if not isinstance(numbers, dict) or (numbers and (min(numbers.values()) < 0
+                                                          or max(numbers.values()) >= len(terms))):
+            raise ValueError("term numbers out of range")
+        self.terms, self.numbers = terms, numbers
+
+    def __getitem__(self, key: str) -> Term:
+        return self.terms[self.numbers[key]]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self.numbers.get(key)
+        return default if i is None else self.terms[i]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.numbers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.numbers)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+
+class _RowsById:
+    """:attr:`Automata._rows` of a saved glossary: term id → [its row], the row built when asked for."""
+
+    def __init__(self, terms: _LazyTerms) -> None:
+        self.terms = terms
+
+    def get(self, term_id: str, default: Any = None) -> Any:
+        i = self.terms.id_index.get(term_id)
+        return default if i is None else [self.terms[i]]
+
+
+def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: _Indexed,
                allowed: Any) -> dict[str, Any] | None:
     """One part of a cache file, unpickled on first need (and dropped from ``blobs``);
     None when it is missing, fails its CRC, or does not hold just the ``allowed`` names."""
@@ -68,34 +174,81 @@ def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: tuple
     return values if isinstance(values, dict) and set(values) <= set(allowed) else None
 
 class _Saved(Automata):
-    """Automata whose structures come from the cache file, each part unpickled on its first use."""
+    """Automata whose structures come from the cache file, each part unpickled on its first use;
+    their terms are built on first need too (a scan builds the few it finds)."""
 
-    def __init__(self, terms: tuple[Term, ...], blobs: dict[str, tuple[memoryview, int]]) -> None:
-        super().__init__(terms)
+    def __init__(self, terms: _LazyTerms, blobs: dict[str, tuple[memoryview, int]]) -> None:
+        # Automata.__init__ without its tuple(terms): ``terms`` is built when something reads it all.
+        self.en_series = {}
+        self._en_values = []
+        self._zh_values = []
+        self._lazy = terms
         self._blobs = blobs
 
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:  # type: ignore[override]
+        return self._lazy.all()
+
+    @cached_property
+    def _rows(self) -> dict[str, list[Term]]:
+        # Term id → its rows, from the id column (one row per id in a saved glossary): builds no term.
+        return _RowsById(self._lazy)  # type: ignore[return-value]
+
     def _restore(self, part: str) -> None:
-        values = _read_part(self._blobs, part, self.terms, _PARTS[part])
+        values = _read_part(self._blobs, part, self._lazy, _PARTS[part])
         if values is None:
             return
         try:
             for attr in ("_en_values", "_zh_values"):
                 if attr in values:
-                    values[attr] = _unpack(values[attr], self.terms)
+                    values[attr] = _unpack(values[attr], self._lazy)
+            if "zh_keys" in values:
+                values["zh_keys"] = _TermMap(self._lazy, values["zh_keys"])
         except Exception:  # damaged: built from the terms instead, never trusted
             return
         self.__dict__.update(values)
 
 
 class _SavedGlossary(Glossary):
-    """A Glossary whose lookups come from the cache file, unpickled on the first lookup."""
+    """A Glossary whose lookups come from the cache file, unpickled on the first lookup, and whose terms are
+    built on first need (a cache file holds a glossary already validated: its ids are unique)."""
 
-    _blobs: dict[str, tuple[memoryview, int]]
+    def __init__(self, terms: _LazyTerms, blobs: dict[str, tuple[memoryview, int]], *,
+                 path: str | None = None) -> None:
+        # Glossary.__init__ without its pass over every term.
+        self._lazy = terms
+        self._blobs = blobs
+        self.path = path
+
+    @cached_property
+    def _terms(self) -> tuple[Term, ...]:  # type: ignore[override]
+        return self._lazy.all()
+
+    @cached_property
+    def _by_id(self) -> dict[str, Term]:  # type: ignore[override]
+        return dict(zip(column_of(self._lazy.columns, "id"), self._terms))
+
+    @cached_property
+    def _series_rows(self) -> bool:
+        return any(column_of(self._lazy.columns, "series"))
+
+    def __len__(self) -> int:
+        return len(self._lazy)
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self._lazy[self._lazy.id_index[term_id]]
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._lazy.id_index
 
     def _restore(self, part: str) -> None:
-        values = _read_part(self._blobs, part, self.terms, _LOOKUPS[part])
-        if values is not None:
-            self.__dict__.update(values)
+        values = _read_part(self._blobs, part, self._lazy, _LOOKUPS[part])
+        if values is None:
+            return
+        try:
+            self.__dict__.update({attr: _TermMap(self._lazy, numbers) for attr, numbers in values.items()})
+        except Exception:  # damaged: built from the terms instead, never trusted
+            return
 
 
 def _lazy(attr: str, part: str, base: type = Automata) -> cached_property[Any]:
@@ -142,7 +295,7 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _unpickler(data: memoryview | bytes, terms: tuple[Term, ...] = ()) -> _Unpickler:
+def _unpickler(data: memoryview | bytes, terms: _Indexed = ()) -> _Unpickler:
     unpickler = _Unpickler(io.BytesIO(data))
     if terms:
         unpickler.persistent_load = terms.__getitem__  # type: ignore[assignment]
@@ -153,7 +306,7 @@ class _Values(dict[int, Any]):
     """The values of an automaton read from the cache, each rebuilt from the packed numbers on first use
     (a scan reads the few it meets; nothing is built per key when the cache is read)."""
 
-    def __init__(self, terms: tuple[Term, ...], packed: tuple[bytes, ...]) -> None:
+    def __init__(self, terms: _Indexed, packed: tuple[bytes, ...]) -> None:
         super().__init__()
         self.terms = terms
         lengths, modes, starts, flat, kinds = packed
@@ -174,7 +327,7 @@ class _Values(dict[int, Any]):
 class _ZhValues(dict[int, Any]):
     """:class:`_Values` of the Chinese automaton: (length, term)."""
 
-    def __init__(self, terms: tuple[Term, ...], packed: tuple[bytes, ...]) -> None:
+    def __init__(self, terms: _Indexed, packed: tuple[bytes, ...]) -> None:
         super().__init__()
         self.terms = terms
         self.lengths, self.flat = (array.array("I", b) for b in packed)
@@ -204,23 +357,13 @@ def _pack(which: str, values: Any, terms: tuple[Term, ...]) -> tuple[str, tuple[
     return "en", (lengths.tobytes(), bytes(modes), starts.tobytes(), flat.tobytes(), bytes(kinds))
 
 
-def _unpack(packed: Any, terms: tuple[Term, ...]) -> dict[int, Any]:
+def _unpack(packed: Any, terms: _Indexed) -> dict[int, Any]:
     which, blobs = packed
     if which == "zh":
         return _ZhValues(terms, blobs)
     if which == "en":
         return _Values(terms, blobs)
     raise ValueError("unknown packed values")
-
-
-def cache_dir() -> Path:
-    """The folder of the compiled cache."""
-    env = os.environ.get("GLOSSARY_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("zhen-glossary", appauthor=False))
 
 
 def _key(data: bytes, format: str | None, group: bool) -> str:
@@ -253,9 +396,11 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
             return None
         with gc_paused():
             columns = _unpickler(blob).load()
-            terms = terms_from_columns(columns)
-        g = _SavedGlossary(terms, path=name)
-        g._blobs = {p: parts.pop(p) for p in _LOOKUPS if p in parts}
+        if not (isinstance(columns, list) and all(isinstance(c, list) for c in columns)):
+            return None
+        terms_from_columns([c[:1] for c in columns])  # the columns of this version of Term, or ValueError
+        terms = _LazyTerms(columns)
+        g = _SavedGlossary(terms, {p: parts.pop(p) for p in _LOOKUPS if p in parts}, path=name)
         g.cache["automata"] = _Saved(terms, parts)
         return g
     except Exception:  # a damaged, truncated or foreign file: rebuilt, never trusted
@@ -265,12 +410,16 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
 def _write(path: Path, key: str, g: Glossary) -> None:
     automata = automata_of(g)
     blobs = [("terms", pickle.dumps(term_columns(g.terms), protocol=pickle.HIGHEST_PROTOCOL))]
+    number = {id(t): i for i, t in enumerate(g.terms)}
     for part, attrs in (*_PARTS.items(), *_LOOKUPS.items()):
         owner = g if part in _LOOKUPS else automata
         values = {a: getattr(owner, a) for a in attrs}  # built now: the structures worth saving
         for attr in ("_en_values", "_zh_values"):
             if attr in values:
                 values[attr] = _pack(attr[1:3], values[attr], g.terms)
+        for attr in _NUMBERED:
+            if attr in values:  # key → term number: no term is built when the cache is read
+                values[attr] = {k: number[id(t)] for k, t in values[attr].items()}
         out = io.BytesIO()
         _pickler(out, g.terms).dump(values)
         blobs.append((part, out.getvalue()))

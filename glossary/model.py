@@ -168,6 +168,18 @@ def terms_from_columns(columns: list[list[Any]]) -> tuple[Term, ...]:
     return terms
 
 
+def term_from_columns(columns: list[list[Any]], i: int) -> Term:
+    """The ``i``-th term of :func:`term_columns` alone (a cache that builds its terms on first need)."""
+    term = object.__new__(Term)
+    _setstate(term, [column[i] for column in columns])
+    return term
+
+
+def column_of(columns: list[list[Any]], name: str) -> list[Any]:
+    """The column of field ``name`` in :func:`term_columns`."""
+    return columns[list(Term.__dataclass_fields__).index(name)]
+
+
 setattr(Term, "__getstate__", _getstate)
 setattr(Term, "__setstate__", _setstate)
 

@@ -8,11 +8,16 @@ copying or modifying it.
 
 from __future__ import annotations
 
+import array
 import logging
 import math
+import os
+import struct
+import tempfile
 import threading
 from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,8 +37,72 @@ def base_tokenizer() -> "jieba.Tokenizer":
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     with _lock:
-        tk.initialize()
+        saved = _saved_freq(jieba)
+        if saved is not None:  # what initialize() would read, from our faster copy
+            tk.FREQ, tk.total = saved
+            tk.initialized = True
+        else:
+            tk.initialize()
+            _save_freq(jieba, tk.FREQ, tk.total)
     return tk
+
+
+#: jieba's frequency table saved as plain columns: read back in about a third of the time
+#: jieba's own cache (a marshalled dict) takes, the same dict in the same order.
+_FREQ_MAGIC = b"glossary-jieba-freq-1\n"
+
+
+def _freq_file(jieba: Any) -> tuple[Path, bytes]:
+    from ._cachedir import cache_dir
+
+    source = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    stat = source.stat()
+    key = f"{jieba.__version__}\0{source}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+    return cache_dir() / "jieba-freq.bin", key + b"\n"
+
+
+def _saved_freq(jieba: Any) -> tuple[dict[str, int], int] | None:
+    """jieba's frequency table and total from our saved copy, or None (missing, stale or damaged)."""
+    try:
+        path, key = _freq_file(jieba)
+        data = path.read_bytes()
+        head = _FREQ_MAGIC + key
+        if not data.startswith(head):
+            return None
+        at = len(head)
+        total, n = struct.unpack_from("<qq", data, at)
+        at += 16
+        freqs = array.array("q")
+        freqs.frombytes(data[at:at + 8 * n])
+        words = data[at + 8 * n:].decode("utf-8").split("\n") if n else []
+        if len(freqs) != n or len(words) != n or n == 0:
+            return None
+        return dict(zip(words, freqs)), total
+    except Exception:  # unreadable or damaged: jieba reads its own dictionary instead
+        return None
+
+
+def _save_freq(jieba: Any, freq: dict[str, int], total: int) -> None:
+    """Save jieba's table for the next process; a cache folder that cannot be written is no error."""
+    if not freq or any("\n" in w for w in freq):
+        return
+    try:
+        path, key = _freq_file(jieba)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except Exception:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_FREQ_MAGIC + key + struct.pack("<qq", total, len(freq)))
+            fh.write(array.array("q", freq.values()).tobytes())
+            fh.write("\n".join(freq).encode("utf-8"))
+        os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole one
+    except Exception:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def cut(text: str, *, hmm: bool = True) -> list[str]:
