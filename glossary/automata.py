@@ -316,11 +316,17 @@ class Automata:
     def zh_keys(self) -> dict[str, Term]:
         """Folded Chinese form → its term (the first term that lists it)."""
         keys: dict[str, Term] = {}
+        add, fold, han = keys.setdefault, fold_zh_text, HAN_RUN.search
         for term in self.terms:
+            if not term.zh_variants:  # the usual row: one form, without building the tuple of zh_forms
+                key = fold(term.zh)
+                if key and han(key) is not None:
+                    add(key, term)
+                continue
             for form in term.zh_forms:
-                key = fold_zh_text(form)
-                if key and has_han(key):
-                    keys.setdefault(key, term)
+                key = fold(form)
+                if key and han(key) is not None:
+                    add(key, term)
         return keys
 
     @cached_property
