@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .forms import EN_KINDS, Series, case_fit, english_surfaces, parse_series
+from .forms import _NUMBERED, EN_KINDS, Series, _head_inflections, case_fit, english_surfaces, parse_series
 from .model import Term
 from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_han
 
@@ -83,6 +83,36 @@ def _case_mode(term: Term, form: str) -> int:
     return ANY_CASE
 
 
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=65536)
+def _head_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """The inflections of a last word (as :func:`glossary.forms.english_surfaces` makes them), each with its key."""
+    return tuple((w, en_key(w)) for w in _head_inflections(word))
+
+
+def _plain_surface_keys(en: str) -> list[tuple[str, str]] | None:
+    """(surface, key) of each English surface of a row whose only form is the ASCII ``en`` (not a person, not
+    numbered), in :func:`glossary.forms.english_surfaces` order; None when that function must be asked. The key of
+    an ASCII text is a fold character by character, so an inflection's key is its head's key and its word's."""
+    if not en.isascii() or "{n}" in en or " of " in en or " Of " in en or " OF " in en or _NUMBERED.fullmatch(en):
+        return None
+    key = en_key(en)
+    if not key:
+        return None
+    out = [(en, key)]
+    i = len(en.rstrip(_ASCII_LETTERS))
+    if i < len(en):
+        head = en[:i]
+        head_key = en_key(head)
+        for word, word_key in _head_keys(en[i:]):
+            surface = head + word
+            if surface != en and (head_key or word_key):
+                out.append((surface, head_key + word_key))
+    return out
+
+
 def _capitals_kept(surface: str, listed: str) -> bool:
     """Every word capitalized in ``listed`` is capitalized in ``surface``."""
     s_words, l_words = re.findall(r"[^\W\d_]+", surface), re.findall(r"[^\W\d_]+", listed)
@@ -137,18 +167,30 @@ class Automata:
     def _build_en(self) -> Any:
         import ahocorasick
 
-        entries: dict[str, list[tuple[Term, str]]] = {}
+        # key → its (term, kind) pairs: a tuple, since most keys have one (a list only for the rare shared key)
+        entries: dict[str, tuple[tuple[Term, str], ...]] = {}
         modes: dict[str, int] = {}
         get = entries.get
+        plain = _plain_surface_keys
         for term in self.terms:
+            if not (term.aliases or term.derived or term.variants or term.forbidden or term.case_sensitive
+                    or term.ambiguous) and term.category != "person":
+                pairs = plain(term.en)
+                if pairs is not None:  # the usual row: what the loop below gives, with fewer calls
+                    one = ((term, "en"),)
+                    for surface, key in pairs:
+                        found = get(key)
+                        entries[key] = one if found is None else found + one
+                        if len(surface) <= 9 and surface[:1].isupper() and _is_abbreviation(surface):
+                            modes[key] = min(modes.get(key, CAPITALS), CAPITALS)
+                        else:
+                            modes[key] = ANY_CASE
+                    continue
             for surface, kind in english_surfaces(term):
                 key = en_key(surface)
                 if key:
                     found = get(key)
-                    if found is None:
-                        entries[key] = [(term, kind)]
-                    else:
-                        found.append((term, kind))
+                    entries[key] = ((term, kind),) if found is None else (*found, (term, kind))
                     mode = _case_mode(term, surface)
                     modes[key] = min(modes.get(key, mode), mode) if mode else ANY_CASE
         prefixes: dict[str, list[tuple[Series, str]]] = {}
@@ -164,10 +206,10 @@ class Automata:
         push = values.append
         for key, found in entries.items():
             if len(found) > 1:
-                found.sort(key=lambda tk: order(tk[1]))
-            mode = modes.get(key, ANY_CASE)
+                found = tuple(sorted(found, key=lambda tk: order(tk[1])))  # stable, as list.sort was
+            mode = modes[key]
             add(key, len(values))
-            push((len(key), tuple(found), mode | SERIES if key in prefixes else mode))
+            push((len(key), found, mode | SERIES if key in prefixes else mode))
         for key in prefixes.keys() - entries.keys():
             add(key, len(values))
             push((len(key), (), modes.get(key, ANY_CASE) | SERIES))
@@ -274,11 +316,17 @@ class Automata:
     def zh_keys(self) -> dict[str, Term]:
         """Folded Chinese form → its term (the first term that lists it)."""
         keys: dict[str, Term] = {}
+        add, fold, han = keys.setdefault, fold_zh_text, HAN_RUN.search
         for term in self.terms:
+            if not term.zh_variants:  # the usual row: one form, without building the tuple of zh_forms
+                key = fold(term.zh)
+                if key and han(key) is not None:
+                    add(key, term)
+                continue
             for form in term.zh_forms:
-                key = fold_zh_text(form)
-                if key and has_han(key):
-                    keys.setdefault(key, term)
+                key = fold(form)
+                if key and han(key) is not None:
+                    add(key, term)
         return keys
 
     @cached_property

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import Problem
 from .model import CATEGORIES, LAZY, ROMANIZATIONS, SOURCES, Term, lazy_fields
-from .normalize import IGNORABLE, en_exact, fold_zh_text, has_han, zh_key
+from .normalize import HAN_RUN, IGNORABLE, en_exact, fold_zh_text, has_han, zh_key
 
 __all__ = ["COLUMNS", "FORMULA_START", "MAX_FIELD_BYTES", "REQUIRED", "SEPARATOR", "fast_row", "guess_category",
            "slugify", "validate_row"]
@@ -129,44 +129,54 @@ _ROMANIZATION_SET = frozenset(ROMANIZATIONS)
 _SOURCE_SET = frozenset(SOURCES)
 
 
-def fast_row(columns: Sequence[str]) -> Callable[[dict[str, str], int], tuple[Any, ...] | None]:
-    """A validator for the plain rows of most tables (lists, flags and series empty): the Term's fields (in
-    :data:`_FIELDS` order) when the row is clearly good, None when :func:`validate_row` must look at
-    it (and say what is wrong)."""
-    extra_cols = [c for c in columns if c not in _COLUMN_SET]
-    has_id = "id" in columns
-    empty_only = [c for c in columns if c in _EMPTY_ONLY]  # list and flag columns: the short path takes them empty
+def fast_row(columns: Sequence[str]) -> Callable[[Sequence[str], int], tuple[Any, ...] | None]:
+    """A validator for the plain rows of most tables (lists, flags and series empty): given a row's cells in
+    ``columns`` order, the Term's fields (in :data:`_FIELDS` order) when the row is clearly good, None when
+    :func:`validate_row` must look at it (and say what is wrong). Where each column is, and which are absent,
+    is worked out once per table, not per row."""
+    at = {c: i for i, c in enumerate(columns)}
+    extra_at = [(c, i) for i, c in enumerate(columns) if c not in _COLUMN_SET]
+    empty_at = [(c in _FLAGS, i) for i, c in enumerate(columns) if c in _EMPTY_ONLY]  # taken empty here
+    i_zh, i_en = at["zh"], at["en"]
+    i_cat, i_rom, i_src, i_id, i_pin, i_note = (at.get(c) for c in
+                                                ("category", "romanization", "source", "id", "pinyin", "note"))
+    rom_absent = LAZY if i_rom is None else ""
+    search_control = _CONTROL.search
+    han = HAN_RUN.search
 
-    def fast(cells: dict[str, str], line: int) -> tuple[Any, ...] | None:
-        if max(map(len, cells.values())) > _SHORT_FIELD or _CONTROL.search("\n".join(cells.values())):
+    def fast(row: Sequence[str], line: int) -> tuple[Any, ...] | None:
+        if max(map(len, row)) > _SHORT_FIELD or search_control("\n".join(row)):
             return None
-        for col in empty_only:
-            value = cells[col]
-            if value and (col not in _FLAGS or value.strip().lower() not in _FALSE):
+        for is_flag, i in empty_at:
+            value = row[i]
+            if value and (not is_flag or value.strip().lower() not in _FALSE):
                 return None
-        zh = cells["zh"].strip()
-        en = " ".join(cells["en"].split())
-        if not zh or zh[0] in "=+@" or not has_han(zh) or not en or has_han(en):
+        zh = row[i_zh].strip()
+        en = " ".join(row[i_en].split())
+        if not zh or zh[0] in "=+@" or han(zh) is None or not en or han(en) is not None:
             return None
-        get = cells.get
-        category = get("category", "").strip()
-        romanization = get("romanization", "").strip()
-        source = get("source", "").strip()
-        tid = get("id", "").strip()
+        category = row[i_cat].strip() if i_cat is not None else ""
+        romanization = row[i_rom].strip() if i_rom is not None else ""
+        source = row[i_src].strip() if i_src is not None else ""
         if (category and category not in _CATEGORY_SET) or (romanization and romanization not in _ROMANIZATION_SET) \
-                or (source and source not in _SOURCE_SET) or (has_id and not _ID_RE.match(tid)):
+                or (source and source not in _SOURCE_SET):
             return None
-        pinyin = get("pinyin", "")
+        if i_id is not None:
+            tid = row[i_id].strip()
+            if not _ID_RE.match(tid):
+                return None
+        else:
+            tid = slugify(en)
+        pinyin = row[i_pin] if i_pin is not None else ""
         if pinyin:
             from .pinyin import is_pinyin
 
             pinyin = " ".join(pinyin.split())
             if not is_pinyin(pinyin):
                 return None
-        return (tid or slugify(en), zh, en, (), (), (), (), (), pinyin or LAZY,
-                romanization or ("" if "romanization" in cells else LAZY), category, False,
-                get("note", "").strip(), source, "", False, False,
-                tuple((col, cells[col]) for col in extra_cols) if extra_cols else (), line)
+        return (tid, zh, en, (), (), (), (), (), pinyin or LAZY, romanization or rom_absent, category, False,
+                row[i_note].strip() if i_note is not None else "", source, "", False, False,
+                tuple((col, row[i]) for col, i in extra_at) if extra_at else (), line)
 
     return fast
 

@@ -126,7 +126,7 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
     if problems:
         raise GlossaryError(problems)
 
-    def cells_of() -> Iterator[tuple[int, dict[str, str]]]:
+    def cells_of() -> Iterator[tuple[int, Sequence[str]]]:
         for line, row in rows:
             if len(row) != width:
                 if not any(cell.strip() for cell in row):
@@ -138,15 +138,15 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
                         "every row needs a field for each column; leave a field empty with nothing between the commas"
                     problems.append(Problem(name, line, f"row has {len(row)} fields, the header has {width}", hint))
                     continue
-            if not any(row):
-                continue
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():
                 continue  # a row of empty cells (spreadsheets save empty rows as ",,,")
-            yield line, dict(zip(columns, row))
+            yield line, row
 
-    records: Iterable[tuple[int, dict[str, str]]] = cells_of()  # one row at a time: a large table is never held twice
+    # One row at a time: a large table is never held twice. The short path reads a row's cells as they are;
+    # a dict of them is made for the rows it hands to the full validation, and for grouping.
+    records: Iterable[tuple[int, Any]] = cells_of()
     if group:
-        records = _group(list(records))
+        records = _group([(line, dict(zip(columns, row))) for line, row in records])
 
     seen_ids: dict[str, int] = {}
     seen_zh: dict[str, int] = {}
@@ -156,6 +156,8 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
     for line, cells in records:
         found: tuple[Any, ...] | None = fast(cells, line) if fast is not None else None
         if found is None:  # the full validation, which says what is wrong
+            if not group:
+                cells = dict(zip(columns, cells))
             term = validate_row(cells, line, name, problems, extra_cols)
             if term is None:
                 continue
