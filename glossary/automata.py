@@ -407,9 +407,7 @@ class Automata:
         """The glossary's Chinese words that jieba lacks, and all their
         prefixes, as a jieba frequency table: 0 for a bare prefix, -1 for a
         word whose frequency :attr:`tokenizer` works out on first need."""
-        from .segment import base_tokenizer
-
-        get = base_tokenizer().FREQ.get
+        get = self.jieba_freq.get
         lacking = [key for key in self.zh_keys if len(key) > 1 and not get(key)]
         words = dict.fromkeys([key[:i] for key in lacking for i in range(1, len(key))], 0)
         words.update(dict.fromkeys(lacking, -1))  # a word that is also the prefix of another stays a word

@@ -10,6 +10,7 @@ nothing of the matching layers.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -19,6 +20,9 @@ from typing import IO, Any
 from .errors import GlossaryError, Problem
 from .model import Term
 from .normalize import en_exact, en_key, zh_key
+
+#: A numbered series member holds a number: digits, or Chinese numerals.
+_HAS_NUMBER = re.compile(r"[0-9０-９零〇一二三四五六七八九十百两]")
 from .formats import read_terms
 
 __all__ = ["Glossary", "default_glossary", "default_path", "load", "or_default"]
@@ -114,7 +118,7 @@ class Glossary:
         """The term whose Chinese (Simplified, Traditional or a listed variant) is ``zh``,
         or the member of a numbered series that ``zh`` names (神舟二十号 → Shenzhou-20)."""
         found = self._by_zh.get(zh_key(zh))
-        if found is None and self._series_rows:
+        if found is None and self._series_rows and _HAS_NUMBER.search(zh):  # a member has a number
             found = self._member(zh, "zh")
         return found
 
@@ -144,7 +148,7 @@ class Glossary:
         matches = find_zh(text, self) if lang == "zh" else find_en(text, self)
         if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(text):
             m = matches[0]
-            if m.term.series == "" and m.term.id not in self._by_id and m.form in ("zh", "en", "alias"):
+            if m.term.series == "" and m.term.id not in self and m.form in ("zh", "en", "alias"):
                 return m.term
         return None
 

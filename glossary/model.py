@@ -112,7 +112,7 @@ class Term:
 #: table readers give it to rows without the column, so that loading never romanizes.
 LAZY = "\x00lazy"
 
-#: Field name → how to compute it; filled by the module that makes lazy rows (glossary.table).
+#: Field name → how to compute it; filled by the module that makes lazy rows (glossary.row).
 _COMPUTE: dict[str, Callable[[Term], str]] = {}
 _SLOTS: dict[str, Any] = {}
 
@@ -125,7 +125,7 @@ def _lazy_property(name: str) -> property:
         value: str = slot.__get__(self, Term)
         if value == LAZY:
             if name not in _COMPUTE:  # a row unpickled in a process that has not imported the table yet
-                import_module(".table", __package__)
+                import_module(".row", __package__)
             value = _COMPUTE[name](self)
             slot.__set__(self, value)  # computed once; equality and hashing see the value
         return value

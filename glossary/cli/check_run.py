@@ -16,6 +16,7 @@ from ..baseline import Key, finding_keys, new_findings
 from ..errors import GlossaryError
 from ..fix import MAX_PASSES
 from ..model import Finding
+from . import common
 from ..normalize import is_chinese_text
 
 __all__ = ["Doc", "Options", "Outcome", "run"]
@@ -77,10 +78,9 @@ class _Keeper:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(glossary_path: str | None) -> None:
-    from ..index import load
-
-    _WORKER["glossary"] = load(glossary_path)
+def _worker_init(glossary_path: str | None, use_cache: bool = True) -> None:
+    common.USE_CACHE = use_cache  # a spawned worker does not inherit the command line's --no-cache
+    _WORKER["glossary"] = common.load(glossary_path)
 
 
 def _run_in_worker(doc: Doc, opts: Options) -> Outcome:
@@ -185,7 +185,7 @@ def run(docs: list[Doc], glossary_path: str | None, g: Any, opts: list[Options],
         here = [(d, o) for d, o in zip(docs, opts) if d.kind == "stdin"]
         away = [(d, o) for d, o in zip(docs, opts) if d.kind != "stdin"]
         with ProcessPoolExecutor(max_workers=min(jobs, len(away)), initializer=_worker_init,
-                                 initargs=(glossary_path,)) as pool:
+                                 initargs=(glossary_path, common.USE_CACHE)) as pool:
             results = pool.map(_run_in_worker, [d for d, _ in away], [o for _, o in away],
                                chunksize=max(1, len(away) // (jobs * 4)))
             for i, result in enumerate(itertools.chain((_check_doc(d, g, o) for d, o in here), results), start=1):

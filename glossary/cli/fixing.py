@@ -114,15 +114,21 @@ def _fix_store(path: str, g: Any, rules: frozenset[str], unsafe: bool, keep: Kee
     data = Path(path).read_bytes()
     before, _ = _read(path)
     suffix = Path(path).suffix.lower()
+    data = _declare_utf8(data)
+    if suffix != ".po":  # the same guard as reading: entities refused, the toolkit's parser never sees a DOCTYPE
+        from ..formats import _xml
+
+        _xml.check(data, path)
+        data = _xml.neutralized(data)
     store_class: Any
     try:
         if suffix == ".po":
             from translate.storage.pypo import pofile as store_class
-        elif _xliff_version(_declare_utf8(data)) == 2:
+        elif _xliff_version(data) == 2:
             from translate.storage.xliff2 import Xliff2File as store_class
         else:
             from translate.storage.xliff import xlifffile as store_class
-        store = store_class.parsestring(_declare_utf8(data))
+        store = store_class.parsestring(data)
     except ImportError:
         raise GlossaryError(Problem(path, 0, f"fixing {suffix} files needs translate-toolkit",
                                     "install it: pip install 'zhen-glossary[formats]'")) from None
