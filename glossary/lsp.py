@@ -59,16 +59,11 @@ _SEVERITY = {
 
 
 def _row_from(args: Any) -> Term:
-    """The Term in an addRow command's arguments (a list holding one dict of columns, as :func:`_row_args` makes)."""
+    """The Term in an addRow command's arguments (a list holding one dict of columns, as :func:`glossary.project.term_cells` makes)."""
     data = args[0] if isinstance(args, (list, tuple)) and args else args
     if not isinstance(data, dict) or not data.get("zh") or not data.get("en"):
         raise GlossaryError(f"{ADD_ROW_COMMAND}: expected a row with zh and en, got {data!r}")
     return term_from_cells(data, ADD_ROW_COMMAND)
-
-
-def _row_args(t: Term) -> dict[str, str]:
-    """Every column of a row (its note and source too), as the addRow command carries it."""
-    return term_cells(t)
 
 
 # -- the server ----------------------------------------------------------------------------------------
@@ -168,7 +163,7 @@ def _actions(ls: _Server, uri: str, wanted: types.Range) -> list[types.CodeActio
             title = f"Add a row for {row.zh} ({row.en}) to {project.table.name}"
             actions.append(types.CodeAction(
                 title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-                command=types.Command(title=title, command=ADD_ROW_COMMAND, arguments=[_row_args(row)])))
+                command=types.Command(title=title, command=ADD_ROW_COMMAND, arguments=[term_cells(row)])))
     return actions
 
 
@@ -281,7 +276,7 @@ def build_server(glossary: str | None = None) -> LanguageServer:
             return None
         project.reload()
         ls.publish_all()
-        return _row_args(written)
+        return term_cells(written)
 
     return server
 

@@ -42,11 +42,13 @@ class Project:
         from .rules import select_rules
 
         self.root = root
-        self.error: str | None = None
+        #: A settings problem (pyproject.toml), kept while the table reloads.
+        self.config_error: str | None = None
         try:
             config = load_config(root) if root is not None else Config()
         except GlossaryError as exc:
-            config, self.error = Config(), str(exc)
+            config, self.config_error = Config(), str(exc)
+        self.error: str | None = self.config_error
         if glossary:
             path: Path | None = Path(glossary) if Path(glossary).is_absolute() or root is None else root / glossary
         else:
@@ -77,7 +79,7 @@ class Project:
         except (GlossaryError, OSError) as exc:
             self.error = str(exc)
             return False
-        self.error = None
+        self.error = self.config_error
         return True
 
     def rules_for(self, path: str) -> frozenset[str] | None:

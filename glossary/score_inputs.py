@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .bilingual import TABLE_SUFFIXES, TRANSLATION_SUFFIXES, read_aligned, read_bilingual, read_text
 from .errors import GlossaryError, Problem
-from .score import Document, TermDict
+from .score_model import Document, TermDict
 
 __all__ = ["JSONL_SUFFIXES", "TERM_KEYS", "Side", "pair", "read_side"]
 

@@ -251,21 +251,39 @@ def check_terms(terms: Iterable[Term], name: str = "<table>") -> list[Problem]:
     """
     from .pinyin import romanize
 
+    terms = list(terms)
+    problems = same_english(terms, name, "warning")
+    for term in terms:
+        if term.romanization == "pinyin" and term.pinyin and not pinyin_explained(term):
+            computed = romanize(term.zh, kind=term.category or guess_category(term.zh))
+            if computed != term.pinyin:
+                problems.append(Problem(name, term.line, f"pinyin {term.pinyin!r} differs from romanize(): {computed!r}",
+                                        f"fix the pinyin, or explain the difference in note as '{PINYIN_MARKER} …'",
+                                        "warning"))
+    return sorted(problems, key=lambda p: p.line)
+
+
+#: The note's mark of a row whose pinyin differs from :func:`glossary.romanize` on purpose.
+PINYIN_MARKER = "pinyin:"
+
+
+def pinyin_explained(term: Term) -> bool:
+    """Whether the row's note says why its pinyin is its own (``pinyin: …``, any case)."""
+    return PINYIN_MARKER in term.note.casefold()
+
+
+def same_english(terms: Iterable[Term], name: str, severity: str = "error") -> list[Problem]:
+    """Each English form (preferred, alias or variant) that a second term uses too."""
     problems: list[Problem] = []
     owner: dict[str, Term] = {}
     for term in terms:
-        for form in (term.en, *term.aliases, *term.variants):
+        for form in dict.fromkeys((term.en, *term.aliases, *term.variants)):
             key = form.casefold()
-            other = owner.get(key)
-            if other is not None and other.id != term.id:
-                problems.append(Problem(name, term.line, f"English {form!r} is also used by {other.id!r} (line {other.line})",
-                                        "two terms with one rendering cannot be told apart in English text", "warning"))
-            owner.setdefault(key, term)
-        if term.romanization == "pinyin" and term.pinyin:
-            computed = romanize(term.zh, kind=term.category or guess_category(term.zh))
-            if computed != term.pinyin and "pinyin:" not in term.note:
-                problems.append(Problem(name, term.line, f"pinyin {term.pinyin!r} differs from romanize(): {computed!r}",
-                                        "fix the pinyin, or explain the difference in note as 'pinyin: …'", "warning"))
+            other = owner.setdefault(key, term)
+            if other.id != term.id:
+                problems.append(Problem(name, term.line, f"English {form!r} is also used by {other.id!r} "
+                                        f"(line {other.line})",
+                                        "two terms with one rendering cannot be told apart in English text", severity))
     return problems
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import CATEGORIES, Term
-from .table_lint import has_reference
+from .table_lint import is_sourced
 
 __all__ = ["CATEGORY_TITLES", "render_markdown"]
 
@@ -79,11 +79,11 @@ def render_markdown(terms: Iterable[Term]) -> str:
     ]
     for c in used:
         members = groups[c]
-        sourced = sum(has_reference(t.source) or has_reference(t.note) for t in members)
+        sourced = sum(map(is_sourced, members))
         series = sum(bool(t.series) for t in members)
         label = c or "(none)"
         parts.append(f"| [{label}](#{_anchor(CATEGORY_TITLES.get(c, c))}) | {len(members)} | {sourced} | {series} |\n")
-    sourced_all = sum(has_reference(t.source) or has_reference(t.note) for t in rows)
+    sourced_all = sum(map(is_sourced, rows))
     series_all = sum(bool(t.series) for t in rows)
     parts.append(f"| **all** | {len(rows)} | {sourced_all} | {series_all} |\n")
     for c in used:

@@ -28,11 +28,11 @@ from collections.abc import Iterable
 
 from .errors import Problem
 from .model import Term
+from .table import PINYIN_MARKER, pinyin_explained, same_english
 
-__all__ = ["PINYIN_MARKER", "REF_MARKER", "has_reference", "lint_terms"]
+__all__ = ["PINYIN_MARKER", "REF_MARKER", "has_reference", "is_sourced", "lint_terms"]
 
 #: The note marker that explains a stored pinyin differing from romanize().
-PINYIN_MARKER = "pinyin:"
 #: The marker before a named reference in ``source`` or ``note``.
 REF_MARKER = "ref:"
 
@@ -57,12 +57,17 @@ def has_reference(text: str) -> bool:
     return bool(_URL.search(text) or _NAMED.search(text))
 
 
+def is_sourced(term: Term) -> bool:
+    """Whether the row's source or note cites a public reference."""
+    return has_reference(term.source) or has_reference(term.note)
+
+
 def _unsourced(terms: list[Term], name: str) -> list[Problem]:
     return [
         Problem(name, t.line, f"row {t.id!r} has no source",
                 "cite a public reference in note: a web address, or 'ref: ' and the reference's name")
         for t in terms
-        if not has_reference(t.source) and not has_reference(t.note)
+        if not is_sourced(t)
     ]
 
 
@@ -71,27 +76,13 @@ def _person_pinyin(terms: list[Term], name: str) -> list[Problem]:
 
     problems: list[Problem] = []
     for t in terms:
-        if t.category != "person" or not t.pinyin or PINYIN_MARKER in t.note.casefold():
+        if t.category != "person" or not t.pinyin or pinyin_explained(t):
             continue
         computed = romanize(t.zh, kind="person")
         if computed != t.pinyin:
             # the words of table.check_terms, which warns of the same for rows romanized as pinyin
             problems.append(Problem(name, t.line, f"pinyin {t.pinyin!r} differs from romanize(): {computed!r}",
                                     f"fix the pinyin, or explain the difference in note as '{PINYIN_MARKER} …'"))
-    return problems
-
-
-def _same_english(terms: list[Term], name: str) -> list[Problem]:
-    problems: list[Problem] = []
-    owner: dict[str, Term] = {}
-    for t in terms:
-        for form in dict.fromkeys((t.en, *t.aliases, *t.variants)):
-            key = form.casefold()
-            other = owner.setdefault(key, t)
-            if other.id != t.id:
-                problems.append(Problem(name, t.line, f"English {form!r} is also used by {other.id!r} "
-                                        f"(line {other.line})",
-                                        "two terms with one rendering cannot be told apart in English text"))
     return problems
 
 
@@ -107,5 +98,5 @@ def lint_terms(terms: Iterable[Term], name: str = "<table>") -> list[Problem]:
     3 English 'a' is also used by 'a' (line 2)
     """
     rows = list(terms)
-    problems = _unsourced(rows, name) + _person_pinyin(rows, name) + _same_english(rows, name)
+    problems = _unsourced(rows, name) + _person_pinyin(rows, name) + same_english(rows, name)
     return sorted(problems, key=lambda p: p.line)

@@ -113,7 +113,8 @@ SOURCED = Term(id="tiangong", zh="天宫空间站", en="Tiangong space station",
 
 
 def test_a_rows_columns_round_trip_through_the_add_row_command() -> None:
-    from glossary.lsp import _row_args, _row_from
+    from glossary.lsp import _row_from
+    from glossary.project import term_cells as _row_args
 
     args = _row_args(SOURCED)
     assert args["note"] == SOURCED.note and args["source"] == "reference" and args["aliases"] == "Tiangong"
@@ -127,7 +128,8 @@ def test_a_rows_columns_round_trip_through_the_add_row_command() -> None:
 
 
 def test_add_row_keeps_a_suggestions_note_and_source(tmp_path: Path) -> None:
-    from glossary.lsp import _row_args, _row_from
+    from glossary.lsp import _row_from
+    from glossary.project import term_cells as _row_args
     from glossary.table_lint import lint_terms
 
     table = tmp_path / "terms.csv"
@@ -379,3 +381,14 @@ def test_lsp_command_without_pygls_is_a_usage_error(monkeypatch: pytest.MonkeyPa
     monkeypatch.delitem(sys.modules, "glossary.lsp", raising=False)
     assert main(["lsp"]) == 2
     assert "pip install 'zhen-glossary[lsp]'" in capsys.readouterr().err
+
+
+def test_a_settings_error_survives_loading_the_table(tmp_path: Path) -> None:
+    from glossary.project import Project
+
+    (tmp_path / "pyproject.toml").write_text("[tool.glossary]\nselect = 5\n", encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("zh,en\n北京,Beijing\n", encoding="utf-8")
+    project = Project(tmp_path, str(table))
+    assert project.glossary is not None and project.glossary.lookup("北京") is not None
+    assert project.error is not None and "select" in project.error

@@ -265,4 +265,3 @@ def test_glossary_metric_reference_figures(year, filtered, pairs_on, unfiltered,
     assert (round(on.rate, 4), len(on.pairs)) == (filtered, pairs_on)
     assert (round(off.rate, 4), len(off.pairs)) == (unfiltered, pairs_off)
     assert round(on.consistency, 4) == round(off.consistency, 4) == consistency
-    assert all(t.score == min(1.0, t.found / t.expected) for t in on.pairs)

@@ -108,3 +108,19 @@ def test_bundled_table_docs_cover_every_category_it_uses():
                     "(branch data); until then its rows say only 'article' or 'reference'")
 def test_bundled_table_is_strict_clean(capsys):
     assert main(["validate", "--strict"]) == 0, capsys.readouterr().out
+
+
+def test_plain_validate_and_strict_read_the_pinyin_note_alike():
+    """'Pinyin: …' in any case explains a row's own pinyin, for validate and validate --strict."""
+    import io
+
+    from glossary.table import check_terms, read_table
+    from glossary.table_lint import lint_terms
+
+    table = ("id,zh,en,pinyin,romanization,category,note\n"
+             "le-jia,乐嘉,Le Jia,Lè Jiā,pinyin,person,Pinyin: the family reads 乐 as lè; ref: https://example.org/x\n")
+    terms = read_table(io.StringIO(table), name="t.csv")
+    assert check_terms(terms, "t.csv") == []
+    assert [p for p in lint_terms(terms, "t.csv") if "pinyin" in str(p)] == []
+    unexplained = read_table(io.StringIO(table.replace("Pinyin: the family reads 乐 as lè; ", "")), name="t.csv")
+    assert any("differs from romanize" in str(p) for p in check_terms(unexplained, "t.csv"))
