@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .forms import _NUMBERED, EN_KINDS, Series, _head_inflections, case_fit, english_surfaces, parse_series
+from .forms import _ASCII_LETTERS, _NUMBERED, EN_KINDS, Series, _head_inflections, case_fit, english_surfaces, parse_series
 from .model import Term
 from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_han
 
@@ -83,7 +83,6 @@ def _case_mode(term: Term, form: str) -> int:
     return ANY_CASE
 
 
-_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 @lru_cache(maxsize=65536)

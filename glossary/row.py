@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import Problem
 from .model import CATEGORIES, LAZY, ROMANIZATIONS, SOURCES, Term, lazy_fields
-from .normalize import HAN_RUN, IGNORABLE, en_exact, fold_zh_text, has_han, zh_key
+from .normalize import HAN_RUN, en_exact, has_han, zh_key
 
 __all__ = ["COLUMNS", "FORMULA_START", "MAX_FIELD_BYTES", "REQUIRED", "SEPARATOR", "fast_row", "guess_category",
            "slugify", "validate_row"]
@@ -112,15 +112,8 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(_clean(v) for v in cell.split(SEPARATOR) if v.strip())
 
 
-#: The fields of a Term, in order; the lookup key of a Chinese form (:func:`glossary.normalize.zh_key`, faster).
+#: The fields of a Term, in order.
 _FIELDS = tuple(Term.__dataclass_fields__)
-_DROP_IGNORABLE = dict.fromkeys(map(ord, IGNORABLE))
-
-
-def _zh_key(text: str) -> str:
-    return fold_zh_text(text.translate(_DROP_IGNORABLE).strip())
-
-
 #: Columns of the rows :func:`fast_row` can take: the simple ones, and lists, flags and series left empty.
 _EMPTY_ONLY = frozenset({*_LISTS, *_FLAGS, "series"})
 _FAST_COLUMNS = frozenset({"id", "zh", "en", "category", "note", "source", "romanization", "pinyin"}) | _EMPTY_ONLY

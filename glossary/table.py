@@ -33,7 +33,6 @@ from .row import (
     SEPARATOR,
     _clean,
     _split,
-    _zh_key,
     fast_row,
     guess_category,
     slugify,
@@ -168,7 +167,7 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
                 problems.append(Problem(name, line, f"duplicate id {found[0]!r} (first on line {first})",
                                         "ids are stable keys: give each term its own"))
         for form in (found[1], *found[3]):
-            first = seen_zh.setdefault(_zh_key(form), line)
+            first = seen_zh.setdefault(zh_key(form), line)
             if first != line:
                 problems.append(Problem(name, line, f"Chinese {form!r} is already a term on line {first}",
                                         "one concept, one row: put other forms in zh_variants"))
