@@ -26,7 +26,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -132,7 +132,7 @@ def read_baseline(path: str | os.PathLike[str]) -> set[Key]:
     return keys
 
 
-def new_findings(findings: Iterable[Finding], keys: Iterable[Key], baseline: set[Key]) -> list[Finding]:
+def new_findings(findings: Iterable[Finding], keys: Iterable[Key], baseline: AbstractSet[Key]) -> list[Finding]:
     """The findings whose key is not in ``baseline``."""
     return [f for f, k in zip(findings, keys) if k not in baseline]
 

@@ -85,20 +85,23 @@ def score(
     """
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r} (choose from {', '.join(METRICS)})")
-    scorer = _wmt25 if metric == "wmt25" else glossary_metric
     out: list[DocumentScore] = []
     referenced = False
     for index, doc in enumerate(documents):
         reference = doc.reference if reference_filter else None
         referenced = referenced or reference is not None
-        g = glossary_of(doc.terms) if doc.terms is not None else or_default(glossary)
-        out.append(DocumentScore(index, tuple(scorer(doc, reference, g)), doc.path, doc.line))
+        if metric == "wmt25":  # a term dictionary is read as it is: no glossary is built from it
+            terms = _wmt25(doc, reference, or_default(glossary) if doc.terms is None else None)
+        else:
+            g = or_default(glossary) if doc.terms is None else glossary_of(doc.terms)
+            terms = glossary_metric(doc, reference, g)
+        out.append(DocumentScore(index, tuple(terms), doc.path, doc.line))
     return Score(metric, tuple(out), referenced)
 
 
 # ---------------------------------------------------------------- wmt25
 
-def _wmt25(doc: Document, reference: str | None, g: Glossary) -> Iterable[TermScore]:
+def _wmt25(doc: Document, reference: str | None, g: Glossary | None) -> Iterable[TermScore]:
     src = doc.source.strip().lower()
     hyp = doc.hypothesis.strip().lower()
     ref = reference.strip().lower() if reference is not None else None
@@ -107,6 +110,7 @@ def _wmt25(doc: Document, reference: str | None, g: Glossary) -> Iterable[TermSc
     if doc.terms is not None:
         entries = ((zh.strip(), (zh,), forms) for zh, forms in doc.terms.items())
     else:  # a glossary: every Chinese form of a term, its accepted English
+        assert g is not None  # a document without its own terms is scored against a glossary
         entries = ((t.zh, tuple(dict.fromkeys(t.zh_forms)), t.accepted) for t in g)
     for name, zh_forms, forms in entries:
         zhs = [z for z in (z.strip().lower() for z in zh_forms) if z]

@@ -370,6 +370,9 @@ async def test_session_skips_code_chinese_text_and_suppressed_lines(client: Lang
     assert await _diagnostics(client, uri) == []
     uri = _open(client, "quote.md", "<!-- glossary-ignore-next-line GL202 -->\nHe wrote “Wang Yapin” then.\n")
     assert await _diagnostics(client, uri) == []
+    # The same name outside code, in English and unsuppressed, is reported: the skips above are skips.
+    uri = _open(client, "plain.md", "He wrote “Wang Yapin” then.\n")
+    assert [str(d.code) for d in await _diagnostics(client, uri)] == ["GL202"]
 
 
 def test_lsp_command_without_pygls_is_a_usage_error(monkeypatch: pytest.MonkeyPatch,

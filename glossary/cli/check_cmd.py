@@ -217,7 +217,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             keys = finding_keys(found, outcome.contexts or [""] * len(found))
             recorded += zip(found, keys)
             if baseline:
-                found = new_findings(found, keys, set(baseline))
+                found = new_findings(found, keys, baseline)
         findings += found
     if args.diff:
         return report_diff(diffs, fixed, fixed_files, errors, args.output)

@@ -72,7 +72,7 @@ class _Keeper:
     def __call__(self, findings: list[Finding], contexts: list[str]) -> list[Finding]:
         if not self.baseline:
             return findings
-        return new_findings(findings, finding_keys(findings, contexts), set(self.baseline))
+        return new_findings(findings, finding_keys(findings, contexts), self.baseline)
 
 
 _WORKER: dict[str, Any] = {}
