@@ -44,6 +44,7 @@ from .lsp_positions import finding_range, from_units, offsets_range, overlaps, t
 from .model import Finding, Term
 from .normalize import is_chinese_text
 from .project import Project, add_row, term_cells, term_from_cells
+from .source import is_markdown
 
 __all__ = ["ADD_ROW_COMMAND", "build_server", "from_units", "serve", "to_units"]
 
@@ -107,7 +108,7 @@ class _Server(LanguageServer):
         found: list[Finding] = []
         if rules is not None and (doc.language_id in _TEXT_LANGUAGES or suffix in _TEXT_SUFFIXES) \
                 and not is_chinese_text(text):
-            markdown = not (suffix == ".txt" or doc.language_id == "plaintext")
+            markdown = is_markdown(doc.path, doc.language_id)
             found = check_text(text, g, markdown=markdown, rules=rules)
         checked = _Checked(doc.version, lines, found)
         self.checked[uri] = checked
@@ -175,7 +176,7 @@ def _hover(ls: _Server, uri: str, position: types.Position) -> types.Hover | Non
     offset = text_offset(doc.source, position, ls.encoding)
     if offset is None:
         return None
-    markdown = Path(doc.path).suffix.lower() != ".txt" and doc.language_id != "plaintext"
+    markdown = is_markdown(doc.path, doc.language_id)
     for m in find_terms(mask(doc.source, markdown=markdown), ls.get_project().current()):
         if m.start <= offset < m.end or (m.start < offset == m.end):
             return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=_term_text(m.term)),

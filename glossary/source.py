@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["LineIndex", "blank", "mask"]
+__all__ = ["LineIndex", "blank", "is_markdown", "mask"]
 
 _OFF_ON = re.compile(r"<!--\s*glossary\s+off\s*-->.*?(?:<!--\s*glossary\s+on\s*-->|\Z)", re.S | re.I)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -43,6 +43,15 @@ _SLASHED = re.compile(r"(?<![^\s<>\"'`()\[\]{}])[^\s<>\"'`()\[\]{}/\\]{0,500}[/\
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+/")
 _TRAILING = ".,;:!?"
+
+
+def is_markdown(path: str, language_id: str | None = None) -> bool:
+    """Whether a document is read as Markdown: every one but a ``.txt`` file (or an editor's ``plaintext``).
+
+    >>> is_markdown("a.md"), is_markdown("notes.TXT"), is_markdown("x", "plaintext")
+    (True, False, False)
+    """
+    return not (path.lower().endswith(".txt") or language_id == "plaintext")
 
 
 def blank(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import GlossaryError
 from ..model import Finding
+from ..source import is_markdown
 from .common import PROG, write
 
 __all__ = ["emit", "format_report", "report_diff"]
@@ -81,7 +82,7 @@ class _LineReader:
             self(path, 1)  # reads the file's lines once
             lines = self._lines[path]
             text = "\n".join(lines) if lines is not None else ""
-            markdown = Path(path).suffix.lower() != ".txt"
+            markdown = is_markdown(path)
             self._kept[path] = {s.target_line for s in find_suppressions(text, markdown=markdown)}
         return line not in self._kept[path]
 

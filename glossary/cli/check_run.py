@@ -9,7 +9,6 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from ..baseline import Key, finding_keys, new_findings
@@ -18,6 +17,7 @@ from ..fix import MAX_PASSES
 from ..model import Finding
 from . import common
 from ..normalize import is_chinese_text
+from ..source import is_markdown
 
 __all__ = ["Doc", "Options", "Outcome", "run"]
 
@@ -120,7 +120,7 @@ def _check_doc_or_raise(doc: Doc, g: Any, opts: Options) -> Outcome:
 
     rules = opts.rules
     if doc.kind in ("text", "stdin"):
-        markdown = doc.kind == "stdin" or Path(doc.path).suffix.lower() != ".txt"
+        markdown = doc.kind == "stdin" or is_markdown(doc.path)
         if opts.fix or opts.diff or opts.contexts:  # read whole
             whole = decode(sys.stdin.buffer.read(), doc.path) if doc.kind == "stdin" else bilingual.read_text(doc.path)
             if is_chinese_text(whole[:bilingual.CHUNK_BYTES]):
