@@ -24,6 +24,7 @@ from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_h
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
+    from .segment import GlossaryWords
 
 __all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "EnValue", "automata_of", "gc_paused"]
 
@@ -377,12 +378,15 @@ class Automata:
         return min(map(len, self.zh_keys), default=0)
 
     @cached_property
+    def zh_run_chars(self) -> str:
+        """The characters other than Han that some Chinese key holds (digits, letters, ·), in order."""
+        return "".join(sorted(set(HAN_RUN.sub("", "".join(self.zh_keys)))))
+
+    @cached_property
     def zh_runs(self) -> re.Pattern[str]:
-        """Runs of characters that Chinese keys are made of: Han, plus any
-        other character some key holds (digits, letters, ·). The automaton
-        only ever runs over these."""
-        extra = set(HAN_RUN.sub("", "".join(self.zh_keys)))
-        cls = "".join(re.escape(c) for c in sorted(extra))
+        """Runs of characters that Chinese keys are made of: Han, plus
+        :attr:`zh_run_chars`. The automaton only ever runs over these."""
+        cls = "".join(re.escape(c) for c in self.zh_run_chars)
         return re.compile(f"[{HAN_CLASS}{cls}]+")
 
     @cached_property
@@ -390,27 +394,19 @@ class Automata:
         """One character that no Chinese key holds: where a run ends."""
         return re.compile("[^" + self.zh_runs.pattern[1:].rsplit("]", 1)[0] + "]")
 
-    @cached_property
-    def shortest_zh(self) -> dict[str, int]:
-        """Term id → length of its shortest Chinese form. Of an ambiguous
-        term only the shortest forms are everyday words (千帆, not 千帆星座)."""
-        return {t.id: min(len(f) for f in t.zh_forms) for t in self.terms}
-
     def member_term(self, series: Series, n: int, suffix: str) -> Term:
         """Member ``n`` of a series: the row of its own if the table has one."""
         m = series.member(n, suffix)
         return self.zh_keys.get(fold_zh_text(m.zh)) or self.zh_keys.get(fold_zh_text(m.zh_variants[0])) or m
 
     @cached_property
-    def zh_words(self) -> dict[str, int]:
+    def zh_words(self) -> "GlossaryWords":
         """The glossary's Chinese words that jieba lacks, and all their
-        prefixes, as a jieba frequency table: 0 for a bare prefix, -1 for a
-        word whose frequency :attr:`tokenizer` works out on first need."""
-        get = self.jieba_freq.get
-        lacking = [key for key in self.zh_keys if len(key) > 1 and not get(key)]
-        words = dict.fromkeys([key[:i] for key in lacking for i in range(1, len(key))], 0)
-        words.update(dict.fromkeys(lacking, -1))  # a word that is also the prefix of another stays a word
-        return words
+        prefixes, as a jieba frequency table read from :attr:`zh` on first need
+        (:class:`glossary.segment.GlossaryWords`)."""
+        from .segment import GlossaryWords
+
+        return GlossaryWords(self.zh, self.jieba_freq)
 
     @cached_property
     def jieba_freq(self) -> dict[str, int]:

@@ -27,7 +27,7 @@ import tempfile
 import threading
 import zlib
 from functools import cached_property
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -43,7 +43,7 @@ __all__ = ["cache_dir", "cache_file", "load"]
 #: the jieba tokenizer and the memos are rebuilt when needed.
 _PARTS: dict[str, tuple[str, ...]] = {
     "en": ("series", "en", "en_series", "_en_values"),
-    "zh": ("zh_keys", "verbatim", "zh", "zh_series", "shortest_zh", "_zh_values"),
+    "zh": ("verbatim", "zh", "zh_series", "has_models", "shortest_key", "zh_run_chars", "_zh_values"),
 }
 #: Plain attributes of the automata, built with another one (not cached properties): saved, never built alone.
 _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
@@ -51,8 +51,8 @@ _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 #: Each is a part of its own, as key → term number (read through :class:`_TermMap`): ``lookup`` reads one.
 _LOOKUPS: dict[str, tuple[str, ...]] = {"by_zh": ("_by_zh",), "by_en": ("_by_en",), "by_en_key": ("_by_en_key",)}
 #: Saved as key → term number rather than key → term, so that reading them builds no term.
-_NUMBERED = ("zh_keys", "_by_zh", "_by_en", "_by_en_key")
-_MAGIC = "glossary-compiled-8"
+_NUMBERED = ("_by_zh", "_by_en", "_by_en_key")
+_MAGIC = "glossary-compiled-9"
 
 
 
@@ -145,6 +145,25 @@ class _TermMap(Mapping[str, Term]):
         return len(self.numbers)
 
 
+class _ZhKeys(Mapping[str, Term]):
+    """:attr:`Automata.zh_keys` of a cache file: each key's term through the automaton that holds the keys."""
+
+    def __init__(self, automaton: Any, values: Sequence[tuple[int, Term]]) -> None:
+        self.automaton, self.values = automaton, values
+
+    def __getitem__(self, key: str) -> Term:
+        k = self.automaton.get(key, None) if isinstance(key, str) else None
+        if k is None:
+            raise KeyError(key)
+        return self.values[k][1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.automaton.keys())
+
+    def __len__(self) -> int:
+        return len(self.automaton)
+
+
 class _RowsById:
     """:attr:`Automata._rows` of a saved glossary: term id → [its row], the row built when asked for."""
 
@@ -194,6 +213,15 @@ class _Saved(Automata):
         # Term id → its rows, from the id column (one row per id in a saved glossary): builds no term.
         return _RowsById(self._lazy)  # type: ignore[return-value]
 
+    @cached_property
+    def zh_keys(self) -> Mapping[str, Term]:  # type: ignore[override]
+        # Folded Chinese form → term, read from the saved Chinese automaton and its values: nothing built per
+        # key. Without a sound saved part, built from the terms (and the automaton from them).
+        self._restore("zh")
+        if "zh" in self.__dict__:
+            return _ZhKeys(self.__dict__["zh"], self._zh_values)
+        return Automata.zh_keys.func(self)  # type: ignore[attr-defined, no-any-return]
+
     def _restore(self, part: str) -> None:
         values = _read_part(self._blobs, part, self._lazy, _PARTS[part])
         if values is None:
@@ -202,8 +230,6 @@ class _Saved(Automata):
             for attr in ("_en_values", "_zh_values"):
                 if attr in values:
                     values[attr] = _unpack(values[attr], self._lazy)
-            if "zh_keys" in values:
-                values["zh_keys"] = _TermMap(self._lazy, values["zh_keys"])
         except Exception:  # damaged: built from the terms instead, never trusted
             return
         self.__dict__.update(values)

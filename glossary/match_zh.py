@@ -14,6 +14,7 @@ verbatim rows (SWIFT, T+1) match at Latin word boundaries.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .automata import Automata, automata_of
@@ -123,7 +124,6 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
     n = len(text)
     dense = (n - len(text.encode("ascii", "ignore"))) * 8 >= n and sum(map(len, HAN_RUN.findall(text))) * 8 >= n
     source = fold_zh_text(text) if dense else text
-    shortest = automata.shortest_zh
     series = automata.zh_series if automata.series else {}
     models = automata.has_models
     matches: list[Match] = []
@@ -168,7 +168,7 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
                     continue
                 if e_abs < len(text) and text[e_abs] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
                     continue  # 长征六号改: a modified vehicle, not the one named
-                if term.ambiguous and e - s == shortest[term.id] and not _zh_is_name(text, piece, r0, s, e, term):
+                if term.ambiguous and e - s == _shortest(term) and not _zh_is_name(text, piece, r0, s, e, term):
                     continue
             pos = e_abs
             matches.append(Match(term=term, start=s_abs, end=e_abs, text=text[s_abs:e_abs], lang="zh", form="zh"))
@@ -185,7 +185,6 @@ def _find_dense(text: str, source: str, automata: Automata, models: bool) -> lis
     hits = [(end, values[k]) for end, k in auto.iter(source)]
     hits.sort(key=lambda h: (h[0] - h[1][0], -h[0]))
     nonrun = automata.zh_nonrun
-    shortest = automata.shortest_zh
     n = len(source)
     matches: list[Match] = []
     pos = 0
@@ -205,7 +204,7 @@ def _find_dense(text: str, source: str, automata: Automata, models: bool) -> lis
             continue
         if models and e < n and text[e] in _NOT_MEMBER_AFTER and _ends_a_model(source[e - 1]):
             continue  # 长征六号改: a modified vehicle, not the one named
-        if term.ambiguous and length == shortest[term.id] and not _zh_is_name(text, piece, w0, ps, pe, term):
+        if term.ambiguous and length == _shortest(term) and not _zh_is_name(text, piece, w0, ps, pe, term):
             continue
         pos = e
         matches.append(Match(term=term, start=s, end=e, text=text[s:e], lang="zh", form="zh"))
@@ -247,13 +246,19 @@ def _member(text: str, piece: str, r0: int, s: int, e: int, series: Series, auto
     return r0 + s, start + end, term, True
 
 
-def _crossable(text: str, pos: int, lo: int, words: dict[str, int], freq: dict[str, int]) -> bool:
+def _shortest(term: Term) -> int:
+    """The length of the term's shortest Chinese form. Of an ambiguous term
+    only the shortest forms are everyday words (千帆, not 千帆星座)."""
+    return min(map(len, term.zh_forms))
+
+
+def _crossable(text: str, pos: int, lo: int, words: Mapping[str, int | None], freq: Mapping[str, int]) -> bool:
     """Could a dictionary word run across ``pos``? jieba's table holds every
     prefix of every word, so a word starting at i < pos crosses pos exactly
     when ``text[i:pos + 1]`` is in it (or in the glossary's own words)."""
     for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
         piece = text[i:pos + 1]
-        if piece in freq or piece in words:
+        if piece in freq or words.get(piece) is not None:
             return True
     return False
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
-from .segment import base_tokenizer, cut
+from .segment import base_tokenizer, cut, word_tag
 
 __all__ = ["is_transliteration", "words"]
 
@@ -40,18 +39,6 @@ def is_transliteration(word: str) -> bool:
     (True, False)
     """
     return bool(word) and all(c in _TRANSLIT for c in word)
-
-
-@lru_cache(maxsize=1)
-def _admin_places() -> frozenset[str]:
-    """jieba dictionary words tagged as places that end in an admin generic."""
-    words: set[str] = set()
-    with base_tokenizer().get_dict_file() as handle:
-        for raw in handle:
-            word, _, tag = (raw.decode("utf-8").split() + ["", ""])[:3]
-            if tag == "ns" and len(word) >= 3 and word[-1] in _ADMIN:
-                words.add(word)
-    return frozenset(words)
 
 
 def _dict_split(word: str) -> list[str] | None:
@@ -100,7 +87,7 @@ def _split_word(word: str) -> list[str]:
             head = word[: -len(generic)]
             return _split_long(head) + [generic] if len(head) >= 2 else [word]
     if len(word) >= 3 and word[-1] in _ADMIN:  # 上海市 → 上海 市
-        if word in _admin_places() or not base_tokenizer().FREQ.get(word):
+        if word_tag(word) == "ns" or not base_tokenizer().FREQ.get(word):  # a place jieba knows, or no word
             return _split_long(word[:-1]) + [word[-1]]
     return _split_long(word)
 

@@ -8,101 +8,50 @@ copying or modifying it.
 
 from __future__ import annotations
 
-import array
 import logging
 import math
-import os
-import struct
-import tempfile
 import threading
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from . import posseg
+from .jieba_tables import Tables, read_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
 
-__all__ = ["base_tokenizer", "cut", "overlay_class", "pos_cut"]
+__all__ = ["GlossaryWords", "base_tokenizer", "cut", "overlay_class", "pos_cut", "word_tag"]
 
 _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def base_tokenizer() -> "jieba.Tokenizer":
-    """The process-wide private tokenizer with jieba's own dictionary."""
+def _base() -> tuple["jieba.Tokenizer", Tables]:
     import jieba
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     with _lock:
-        saved = _saved_freq(jieba)
-        if saved is not None:  # what initialize() would read, from our faster copy
-            tk.FREQ, tk.total = saved
-            tk.initialized = True
-        else:
-            tk.initialize()
-            _save_freq(jieba, tk.FREQ, tk.total)
-    return tk
+        tables = read_tables(jieba, tk)
+    tk.FREQ, tk.total = tables.freq, tables.total
+    tk.initialized = True
+    return tk, tables
 
 
-#: jieba's frequency table saved as plain columns: read back in about a third of the time
-#: jieba's own cache (a marshalled dict) takes, the same dict in the same order.
-_FREQ_MAGIC = b"glossary-jieba-freq-1\n"
+def base_tokenizer() -> "jieba.Tokenizer":
+    """The process-wide private tokenizer with jieba's own dictionary."""
+    return _base()[0]
 
 
-def _freq_file(jieba: Any) -> tuple[Path, bytes]:
-    from ._cachedir import cache_dir
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a word of its dictionary (``ns`` place, ``nr`` person …), else None.
 
-    source = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
-    stat = source.stat()
-    key = f"{jieba.__version__}\0{source}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
-    return cache_dir() / "jieba-freq.bin", key + b"\n"
-
-
-def _saved_freq(jieba: Any) -> tuple[dict[str, int], int] | None:
-    """jieba's frequency table and total from our saved copy, or None (missing, stale or damaged)."""
-    try:
-        path, key = _freq_file(jieba)
-        data = path.read_bytes()
-        head = _FREQ_MAGIC + key
-        if not data.startswith(head):
-            return None
-        at = len(head)
-        total, n = struct.unpack_from("<qq", data, at)
-        at += 16
-        freqs = array.array("q")
-        freqs.frombytes(data[at:at + 8 * n])
-        words = data[at + 8 * n:].decode("utf-8").split("\n") if n else []
-        if len(freqs) != n or len(words) != n or n == 0:
-            return None
-        return dict(zip(words, freqs)), total
-    except Exception:  # unreadable or damaged: jieba reads its own dictionary instead
-        return None
-
-
-def _save_freq(jieba: Any, freq: dict[str, int], total: int) -> None:
-    """Save jieba's table for the next process; a cache folder that cannot be written is no error."""
-    if not freq or any("\n" in w for w in freq):
-        return
-    try:
-        path, key = _freq_file(jieba)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except Exception:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_FREQ_MAGIC + key + struct.pack("<qq", total, len(freq)))
-            fh.write(array.array("q", freq.values()).tobytes())
-            fh.write("\n".join(freq).encode("utf-8"))
-        os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole one
-    except Exception:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    >>> word_tag("上海市"), word_tag("上海市区的")
+    ('ns', None)
+    """
+    return _base()[1].tag(word)
 
 
 def cut(text: str, *, hmm: bool = True) -> list[str]:
@@ -131,7 +80,7 @@ def overlay_class() -> type:
     class OverlayTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         """jieba's tokenizer over two frequency tables: the glossary's, then jieba's."""
 
-        def __init__(self, base: Any, extra: dict[str, int]) -> None:
+        def __init__(self, base: Any, extra: Mapping[str, int | None]) -> None:
             self.__dict__.update(base.__dict__)
             self.base_freq = base.FREQ
             self.extra = extra
@@ -154,8 +103,11 @@ def overlay_class() -> type:
                 ends = []
                 i = k
                 frag = sentence[k]
-                while i < n and (frag in base or frag in extra):
-                    if base.get(frag) or extra.get(frag):
+                while i < n:
+                    b, e = base.get(frag), extra.get(frag)
+                    if b is None and e is None:
+                        break  # neither table has a word that starts so
+                    if b or e:
                         ends.append(i)
                     i += 1
                     frag = sentence[k:i + 1]
@@ -175,6 +127,40 @@ def overlay_class() -> type:
     return OverlayTokenizer
 
 
+class GlossaryWords(dict[str, "int | None"]):
+    """A glossary's Chinese words that jieba lacks (-1 until :func:`overlay_class`'s
+    tokenizer works their frequency out) and every prefix of its words (0), as
+    that tokenizer reads them: ``get(word)``, None for any other string.
+
+    Each answer is read from the glossary's Chinese automaton (which holds
+    its folded forms) on first need and kept, so that nothing is built per
+    term when a table is loaded.
+    """
+
+    _LIMIT = 1 << 20  # answers kept before they are dropped (worked out again on need)
+
+    def __init__(self, automaton: Any, freq: Mapping[str, int]) -> None:
+        super().__init__()
+        self.automaton, self.freq = automaton, freq
+
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        value = self[word]
+        return default if value is None else value
+
+    def __missing__(self, word: str) -> int | None:
+        auto = self.automaton
+        if len(word) > 1 and auto.exists(word) and not self.freq.get(word):
+            value: int | None = -1  # a word of the glossary; also when it is the prefix of another
+        elif auto.match(word):
+            value = 0  # the prefix of a word (jieba's table holds its own words' prefixes)
+        else:
+            value = None
+        if len(self) > self._LIMIT:
+            self.clear()
+        self[word] = value
+        return value
+
+
 def _suggest_freq(freq: Mapping[str, int], total: int, word: str) -> int:
     """The smallest frequency that keeps ``word`` whole, as jieba's
     ``suggest_freq`` works it out, from the base dictionary's own split."""
@@ -184,32 +170,10 @@ def _suggest_freq(freq: Mapping[str, int], total: int, word: str) -> int:
     return max(int(p * total) + 1, 1)
 
 
-@lru_cache(maxsize=1)
-def _pos_tokenizer() -> Any:
-    import sys
-
-    import jieba
-
-    fresh = "jieba.posseg" not in sys.modules
-    import jieba.posseg
-
-    base = base_tokenizer()
-    if fresh and jieba.dt.dictionary == jieba.DEFAULT_DICT == base.dictionary:
-        # Importing jieba.posseg has just read the part-of-speech tags of
-        # jieba's own dictionary for its global tokenizer (nothing has
-        # used it yet); ours reads the same file, so take a copy of that
-        # table instead of reading the file a second time.
-        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-        pos.tokenizer = base
-        pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-        return pos
-    return jieba.posseg.POSTokenizer(base)
-
-
 def pos_cut(text: str) -> list[tuple[str, str]]:
     """Words with jieba's part-of-speech tags (nr person, ns place, nt organization …).
 
     >>> ("杨利伟", "nr") in pos_cut("杨利伟说")
     True
     """
-    return [(p.word, p.flag) for p in _pos_tokenizer().cut(text)]
+    return posseg.pos_cut(text, base_tokenizer(), word_tag)

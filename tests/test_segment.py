@@ -33,17 +33,3 @@ def test_the_base_dictionary_is_loaded_once_for_many_glossaries():
         glossary.find_terms("王林业务和王林0号", g)
         assert automata_of(g).tokenizer.base_freq is first.FREQ  # shared, not copied
     assert base_tokenizer() is first
-
-
-def test_pos_tokenizer_tags_as_jieba_reads_them():
-    """The part-of-speech table taken from jieba's import is the one jieba itself reads from the dictionary."""
-    import jieba.posseg
-
-    from glossary.segment import _pos_tokenizer, base_tokenizer
-
-    ours = _pos_tokenizer()
-    own = jieba.posseg.POSTokenizer(base_tokenizer())
-    assert ours.word_tag_tab == own.word_tag_tab
-    assert ours.word_tag_tab is not jieba.posseg.dt.word_tag_tab
-    text = "杨利伟说天宫空间站在轨运行"
-    assert [(p.word, p.flag) for p in ours.cut(text)] == [(p.word, p.flag) for p in own.cut(text)]
