@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .automata import Automata, automata_of
 from .forms import Series, chinese_number, cn_suffix_letter
@@ -252,13 +252,14 @@ def _shortest(term: Term) -> int:
     return min(map(len, term.zh_forms))
 
 
-def _crossable(text: str, pos: int, lo: int, words: Mapping[str, int | None], freq: Mapping[str, int]) -> bool:
+def _crossable(text: str, pos: int, lo: int, keys: Any, freq: Mapping[str, int]) -> bool:
     """Could a dictionary word run across ``pos``? jieba's table holds every
     prefix of every word, so a word starting at i < pos crosses pos exactly
-    when ``text[i:pos + 1]`` is in it (or in the glossary's own words)."""
+    when ``text[i:pos + 1]`` is in it, or is a glossary key or the prefix of
+    one (``keys``, the Chinese automaton: a key jieba has is in its table already)."""
     for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
         piece = text[i:pos + 1]
-        if piece in freq or words.get(piece) is not None:
+        if piece in freq or keys.match(piece):
             return True
     return False
 
@@ -268,7 +269,7 @@ def _left_bounded(text: str, s: int, automata: Automata) -> bool:
     if s == 0:
         return True
     lo = max(0, s - 6)
-    if not _crossable(text, s, lo, automata.zh_words, automata.jieba_freq):
+    if not _crossable(text, s, lo, automata.zh, automata.jieba_freq):
         return True
     n = 0
     for word in automata.cut(text[lo:min(len(text), s + 6)]):
@@ -292,13 +293,13 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     a, b = max(0, s - 7), min(len(text), e + 7)
     if a == s and b == e:
         return True
-    freq, words = automata.jieba_freq, automata.zh_words
+    freq, keys = automata.jieba_freq, automata.zh
     lo, hi = max(a, s - 6), min(b, e + 6)
     name_check = (
         term.category == "person" and len(term.zh) == 2 and e < b and is_han(text[e]) and text[e] not in _NAME_FOLLOWERS
     )
-    if not name_check and not (s > a and _crossable(text, s, lo, words, freq)) and not (
-        e < b and _crossable(text, e, s, words, freq)
+    if not name_check and not (s > a and _crossable(text, s, lo, keys, freq)) and not (
+        e < b and _crossable(text, e, s, keys, freq)
     ):
         return True
     window = text[lo:hi]

@@ -84,11 +84,12 @@ def overlay_class() -> type:
             self.__dict__.update(base.__dict__)
             self.base_freq = base.FREQ
             self.extra = extra
+            self.look = getattr(extra, "lookup", extra.get)  # (C-speed for GlossaryWords' memo)
             self.user_word_tag_tab: dict[str, str] = {}
             self.lock = threading.RLock()
 
         def _freq(self, word: str) -> int:
-            f = self.extra.get(word)
+            f = self.look(word)
             if f is None:
                 return self.base_freq.get(word) or 0
             if f < 0:  # a glossary word: just enough to beat its own split
@@ -96,7 +97,7 @@ def overlay_class() -> type:
             return f or self.base_freq.get(word) or 0
 
         def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-            base, extra = self.base_freq, self.extra
+            base, extra = self.base_freq, self.look
             dag: dict[int, list[int]] = {}
             n = len(sentence)
             for k in range(n):
@@ -104,7 +105,7 @@ def overlay_class() -> type:
                 i = k
                 frag = sentence[k]
                 while i < n:
-                    b, e = base.get(frag), extra.get(frag)
+                    b, e = base.get(frag), extra(frag)
                     if b is None and e is None:
                         break  # neither table has a word that starts so
                     if b or e:
@@ -142,6 +143,10 @@ class GlossaryWords(dict[str, "int | None"]):
     def __init__(self, automaton: Any, freq: Mapping[str, int]) -> None:
         super().__init__()
         self.automaton, self.freq = automaton, freq
+
+    #: ``lookup(word)``: the answer, None for no word (dict's own subscript, which asks
+    #: :meth:`__missing__` only the first time).
+    lookup = dict.__getitem__
 
     def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
         value = self[word]
