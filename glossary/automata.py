@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -409,7 +409,7 @@ class Automata:
         return GlossaryWords(self.zh, self.jieba_freq)
 
     @cached_property
-    def jieba_freq(self) -> dict[str, int]:
+    def jieba_freq(self) -> Mapping[str, int]:
         """jieba's own frequency table (every word and every prefix of one)."""
         from .segment import base_tokenizer
 

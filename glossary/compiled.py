@@ -36,6 +36,7 @@ from .automata import Automata, automata_of, gc_paused
 from .forms import EN_KINDS
 from .index import Glossary
 from .model import Term, column_of, term_columns, term_from_columns, terms_from_columns
+from .sortedmap import SortedMap
 
 __all__ = ["cache_dir", "cache_file", "load"]
 
@@ -52,7 +53,7 @@ _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 _LOOKUPS: dict[str, tuple[str, ...]] = {"by_zh": ("_by_zh",), "by_en": ("_by_en",), "by_en_key": ("_by_en_key",)}
 #: Saved as key → term number rather than key → term, so that reading them builds no term.
 _NUMBERED = ("_by_zh", "_by_en", "_by_en_key")
-_MAGIC = "glossary-compiled-9"
+_MAGIC = "glossary-compiled-10"
 
 
 
@@ -66,8 +67,9 @@ class _LazyTerms:
     """The terms of a cache file, each built from its stored columns on first need (a scan builds the few
     it finds); :meth:`all` builds the rest at once, keeping the ones already built (the same objects)."""
 
-    def __init__(self, columns: list[list[Any]]) -> None:
+    def __init__(self, columns: list[list[Any]], ids: tuple[memoryview, int] | None = None) -> None:
         self.columns = columns
+        self._ids = ids  # the saved id → number map (a part of the cache file), read on first need
         self.n = len(columns[0]) if columns else 0
         if any(len(c) != self.n for c in columns):
             raise ValueError("columns of unequal length")
@@ -99,8 +101,11 @@ class _LazyTerms:
         return iter(self.all())
 
     @cached_property
-    def id_index(self) -> dict[str, int]:
-        """Term id → its number (the ids of a saved glossary are unique)."""
+    def id_index(self) -> Mapping[str, int]:
+        """Term id → its number (the ids of a saved glossary are unique): the saved map, else built."""
+        saved = _read_part({"ids": self._ids} if self._ids else {}, "ids", (), None)
+        if isinstance(saved, SortedMap) and len(saved) == self.n and _in_range(saved, self.n):
+            return saved
         return {term_id: i for i, term_id in enumerate(column_of(self.columns, "id"))}
 
     def all(self) -> tuple[Term, ...]:
@@ -119,12 +124,22 @@ class _LazyTerms:
         return self._all
 
 
+def _in_range(numbers: Mapping[str, int], n: int) -> bool:
+    """Is ``numbers`` a map (a dict or a SortedMap) whose values all number one of ``n`` terms?"""
+    if isinstance(numbers, SortedMap):
+        values: Any = numbers.sorted_values
+    elif isinstance(numbers, dict):
+        values = numbers.values()
+    else:
+        return False
+    return not values or (min(values) >= 0 and max(values) < n)
+
+
 class _TermMap(Mapping[str, Term]):
     """A key → term dict of the cache file (``zh_keys``, the lookups) as key → term number: the term is built when read."""
 
-    def __init__(self, terms: _Indexed, numbers: dict[str, int]) -> None:
-        if not isinstance(numbers, dict) or (numbers and (min(numbers.values()) < 0
-                                                          or max(numbers.values()) >= len(terms))):
+    def __init__(self, terms: _Indexed, numbers: Mapping[str, int]) -> None:
+        if not _in_range(numbers, len(terms)):
             raise ValueError("term numbers out of range")
         self.terms, self.numbers = terms, numbers
 
@@ -176,9 +191,10 @@ class _RowsById:
 
 
 def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: _Indexed,
-               allowed: Any) -> dict[str, Any] | None:
+               allowed: Any) -> Any:
     """One part of a cache file, unpickled on first need (and dropped from ``blobs``);
-    None when it is missing, fails its CRC, or does not hold just the ``allowed`` names."""
+    None when it is missing, fails its CRC, or does not hold just the ``allowed`` names
+    (``allowed`` None: a packed :func:`_numbers` map, returned as its SortedMap)."""
     blob = blobs.pop(part, None)
     if blob is None:
         return None
@@ -188,9 +204,26 @@ def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: _Inde
             return None
         with gc_paused():
             values = _unpickler(data, terms).load()
+        if allowed is None:
+            return _numbers(values)
     except Exception:  # damaged: built from the terms instead, never trusted
         return None
     return values if isinstance(values, dict) and set(values) <= set(allowed) else None
+
+
+def _numbers_packed(table: dict[str, int]) -> Any:
+    """A key → term number map as saved: packed for a :class:`SortedMap` (read without building a dict)."""
+    packed = SortedMap.from_dict(table, "I").pack("I")
+    return ("sorted", *packed) if packed is not None else table
+
+
+def _numbers(saved: Any) -> Mapping[str, int]:
+    """The map of :func:`_numbers_packed`; ValueError for anything else."""
+    if isinstance(saved, dict):
+        return saved
+    if isinstance(saved, tuple) and len(saved) == 4 and saved[0] == "sorted" and saved[1] == "I":
+        return SortedMap.unpack(saved[1:])
+    raise ValueError("not a saved map")
 
 class _Saved(Automata):
     """Automata whose structures come from the cache file, each part unpickled on its first use;
@@ -272,7 +305,7 @@ class _SavedGlossary(Glossary):
         if values is None:
             return
         try:
-            self.__dict__.update({attr: _TermMap(self._lazy, numbers) for attr, numbers in values.items()})
+            self.__dict__.update({attr: _TermMap(self._lazy, _numbers(packed)) for attr, packed in values.items()})
         except Exception:  # damaged: built from the terms instead, never trusted
             return
 
@@ -425,7 +458,7 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
         if not (isinstance(columns, list) and all(isinstance(c, list) for c in columns)):
             return None
         terms_from_columns([c[:1] for c in columns])  # the columns of this version of Term, or ValueError
-        terms = _LazyTerms(columns)
+        terms = _LazyTerms(columns, parts.pop("ids", None))
         g = _SavedGlossary(terms, {p: parts.pop(p) for p in _LOOKUPS if p in parts}, path=name)
         g.cache["automata"] = _Saved(terms, parts)
         return g
@@ -435,7 +468,9 @@ def _read(path: Path, key: str, name: str) -> Glossary | None:
 
 def _write(path: Path, key: str, g: Glossary) -> None:
     automata = automata_of(g)
-    blobs = [("terms", pickle.dumps(term_columns(g.terms), protocol=pickle.HIGHEST_PROTOCOL))]
+    columns = term_columns(g.terms)
+    blobs = [("terms", pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL)),
+             ("ids", pickle.dumps(_numbers_packed({t: i for i, t in enumerate(column_of(columns, "id"))})))]
     number = {id(t): i for i, t in enumerate(g.terms)}
     for part, attrs in (*_PARTS.items(), *_LOOKUPS.items()):
         owner = g if part in _LOOKUPS else automata
@@ -445,7 +480,7 @@ def _write(path: Path, key: str, g: Glossary) -> None:
                 values[attr] = _pack(attr[1:3], values[attr], g.terms)
         for attr in _NUMBERED:
             if attr in values:  # key → term number: no term is built when the cache is read
-                values[attr] = {k: number[id(t)] for k, t in values[attr].items()}
+                values[attr] = _numbers_packed({k: number[id(t)] for k, t in values[attr].items()})
         out = io.BytesIO()
         _pickler(out, g.terms).dump(values)
         blobs.append((part, out.getvalue()))

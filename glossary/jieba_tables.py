@@ -4,8 +4,10 @@ jieba reads its dictionary twice: the frequencies (its own cache, a marshalled
 dict) and, on ``import jieba.posseg``, the tags of every word, each time from
 the text file. Both come from one file here, saved once in the cache folder
 (``jieba-tables.bin``) as plain columns, which loads in a fraction of that
-time; it is rebuilt when jieba or its dictionary changes, and a damaged copy is
-never used. Nothing here touches jieba's global tokenizer.
+time, as a :class:`~glossary.sortedmap.SortedMap` (no dict is built until
+many lookups make one worth it); it is rebuilt when jieba or its dictionary
+changes, and a damaged copy (its CRC-32 is checked) is never used. Nothing
+here touches jieba's global tokenizer.
 
 The saved columns, after a header with the key of the dictionary they came
 from: the frequency of each word (8 bytes), its tag's number (1 byte; 0 for a
@@ -20,22 +22,26 @@ import array
 import os
 import struct
 import tempfile
+import zlib
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .sortedmap import SortedMap
+
 __all__ = ["Tables", "read_tables"]
 
-_MAGIC = b"glossary-jieba-tables-1\n"
-_HEAD = struct.Struct("<qqq")  # total, number of words, bytes of tag names
+_MAGIC = b"glossary-jieba-tables-2\n"
+_HEAD = struct.Struct("<qqqI")  # total, number of words, bytes of tag names, CRC-32 of what follows
 
 
 @dataclass(frozen=True)
 class Tables:
     """jieba's frequency table (every word and every prefix of one, as jieba builds it) and its tags."""
 
-    freq: dict[str, int]
+    freq: Mapping[str, int]  # a SortedMap read from the saved copy, jieba's own dict when just built
     total: int
     words: list[str]  # the keys of ``freq`` in code-point order
     tag_numbers: bytes  # per word of ``words``: 1 + its index in ``tag_names``, or 0
@@ -69,8 +75,10 @@ def _saved(jieba: Any) -> Tables | None:
         if not data.startswith(head):
             return None
         at = len(head)
-        total, n, names_size = _HEAD.unpack_from(data, at)
+        total, n, names_size, crc = _HEAD.unpack_from(data, at)
         at += _HEAD.size
+        if zlib.crc32(memoryview(data)[at:]) != crc:
+            return None
         freqs = array.array("q")
         freqs.frombytes(data[at:at + 8 * n])
         at += 8 * n
@@ -80,7 +88,7 @@ def _saved(jieba: Any) -> Tables | None:
         words = data[at + names_size:].decode("utf-8").split("\n") if n else []
         if not n or len(freqs) != n or len(numbers) != n or len(words) != n or max(numbers) > len(names):
             return None
-        return Tables(dict(zip(words, freqs)), total, words, numbers, names)
+        return Tables(SortedMap(words, freqs), total, words, numbers, names)
     except Exception:  # unreadable or damaged: read jieba's own dictionary instead
         return None
 
@@ -97,12 +105,11 @@ def _save(jieba: Any, tables: Tables) -> None:
         return
     try:
         names = "\n".join(tables.tag_names).encode("utf-8")
+        body = b"".join((array.array("q", (tables.freq[w] for w in tables.words)).tobytes(), tables.tag_numbers,
+                         names, "\n".join(tables.words).encode("utf-8")))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(_MAGIC + key + _HEAD.pack(tables.total, len(tables.words), len(names)))
-            fh.write(array.array("q", (tables.freq[w] for w in tables.words)).tobytes())
-            fh.write(tables.tag_numbers)
-            fh.write(names)
-            fh.write("\n".join(tables.words).encode("utf-8"))
+            fh.write(_MAGIC + key + _HEAD.pack(tables.total, len(tables.words), len(names), zlib.crc32(body)))
+            fh.write(body)
         os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole one
     except Exception:
         try:
@@ -140,6 +147,9 @@ def read_tables(jieba: Any, tokenizer: Any) -> Tables:
     from the saved copy when it is current, else from jieba's own reading, then saved."""
     saved = _saved(jieba)
     if saved is not None:
+        assert isinstance(saved.freq, SortedMap)
+        # Once many lookups have made the table a dict, jieba's own code reads that dict.
+        saved.freq.on_promote = lambda table: setattr(tokenizer, "FREQ", table)
         return saved
     tokenizer.initialize()
     tables = _build(tokenizer)

@@ -176,3 +176,45 @@ def test_terms_built_on_first_need_are_the_same_objects(cache, table):
     assert all(any(t is m for t in g.terms) for m in met) and any(t is looked for t in g.terms)
     assert g.terms == fresh.terms and g == fresh
     assert found(g) == found(fresh)
+
+
+def test_saved_chinese_keys_and_ids_read_back_as_built(cache, table):
+    """The Chinese keys come back through the saved automaton, the ids through a saved sorted map."""
+    table.write_text("zh,en,zh_variants\n李强,Li Qiang,\n王林,Wang Lin,\n天宫二号,Tiangong-2,天宫2号\n",
+                     encoding="utf-8")
+    built = automata_of(compiled.load(table))
+    g = compiled.load(table)
+    saved = automata_of(g)
+    assert type(saved).__name__ == "_Saved"
+    assert dict(saved.zh_keys) == dict(built.zh_keys) and "天宫2号" in saved.zh_keys and "长征" not in saved.zh_keys
+    for attr in ("has_models", "shortest_key", "zh_run_chars"):
+        assert getattr(saved, attr) == getattr(built, attr)
+    assert built.zh_run_chars == "2"
+    assert type(g._lazy.id_index).__name__ == "SortedMap" and g["wang-lin"].zh == "王林" and "nobody" not in g
+
+
+@pytest.mark.parametrize("part", ["terms", "ids", "en", "zh", "by_zh", "by_en", "by_en_key"])
+def test_each_damaged_part_is_rebuilt(cache, table, part):
+    """A part that fails its check is built from the terms (the file's header says where each part lies)."""
+    import io
+    import pickle
+
+    fresh = compiled.load(table, cache=False)
+    compiled.load(table)
+    [file] = list(cache.glob("*.pickle"))
+    data = bytearray(file.read_bytes())
+    stream = io.BytesIO(bytes(data))
+    header = pickle.load(stream)
+    at = stream.tell()
+    for name, size, _ in header["parts"]:
+        if name == part:
+            data[at + size // 2] ^= 0xFF
+            break
+        at += size
+    else:
+        pytest.fail(f"no part {part}")
+    file.write_bytes(bytes(data))
+    g = compiled.load(table)
+    assert found(g) == found(fresh)
+    assert g.lookup("王林") == fresh.lookup("王林") and g.lookup_en("premier li").id == "li-qiang"
+    assert g["tiangong"] == fresh["tiangong"] and g == fresh

@@ -69,7 +69,7 @@ def test_damaged_or_stale_copy_is_not_used(tmp_path, monkeypatch, saved_copy, da
         data = b"\x00\xff" * 100
     else:  # a tag number past the tag names
         at = len(jieba_tables._MAGIC + key)
-        total, n, _ = jieba_tables._HEAD.unpack_from(data, at)
+        total, n, _, _ = jieba_tables._HEAD.unpack_from(data, at)
         at += jieba_tables._HEAD.size + 8 * n
         data = data[:at] + b"\xff" + data[at + 1:]
     path.write_bytes(data)
@@ -92,3 +92,19 @@ def test_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
     tables = jieba_tables.read_tables(jieba, jieba.Tokenizer())  # no exception
     assert tables.tag("上海市") == "ns"
     assert jieba_tables._saved(jieba) is None
+
+
+def test_saved_table_becomes_jiebas_dict_after_many_lookups(tmp_path, monkeypatch, saved_copy):
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    jieba_tables._file(jieba)[0].write_bytes(saved_copy)
+    tk = jieba.Tokenizer()
+    tables = jieba_tables.read_tables(jieba, tk)
+    freq = tables.freq
+    tk.FREQ, tk.total, tk.initialized = freq, tables.total, True
+    before = tk.lcut("长江三角洲的卫星发射中心", HMM=False)  # jieba's own code over the sorted table
+    freq._left = 3
+    for _ in range(5):
+        assert freq.get("卫星") and freq.get("不是一个词吧") is None
+    assert type(tk.FREQ) is dict and tk.FREQ == dict(zip(tables.words, (freq[w] for w in tables.words)))
+    assert freq.get("卫星") == tk.FREQ["卫星"] and "卫" in freq and freq["卫星"] > 0
+    assert tk.lcut("长江三角洲的卫星发射中心", HMM=False) == before
