@@ -408,9 +408,10 @@ class Automata:
 
         return GlossaryWords(self.zh, self.jieba_freq)
 
-    @cached_property
+    @property
     def jieba_freq(self) -> Mapping[str, int]:
-        """jieba's own frequency table (every word and every prefix of one)."""
+        """jieba's own frequency table (every word and every prefix of one), as it is now
+        (:class:`glossary.sortedmap.SortedMap` until many lookups make it a dict)."""
         from .segment import base_tokenizer
 
         return base_tokenizer().FREQ  # type: ignore[no-any-return]

@@ -259,7 +259,7 @@ def _crossable(text: str, pos: int, lo: int, keys: Any, freq: Mapping[str, int])
     one (``keys``, the Chinese automaton: a key jieba has is in its table already)."""
     for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
         piece = text[i:pos + 1]
-        if freq.get(piece) is not None or keys.match(piece):
+        if piece in freq or keys.match(piece):
             return True
     return False
 

@@ -82,11 +82,16 @@ def overlay_class() -> type:
 
         def __init__(self, base: Any, extra: Mapping[str, int | None]) -> None:
             self.__dict__.update(base.__dict__)
-            self.base_freq = base.FREQ
+            self.base = base
             self.extra = extra
             self.look = getattr(extra, "lookup", extra.get)  # (C-speed for GlossaryWords' memo)
             self.user_word_tag_tab: dict[str, str] = {}
             self.lock = threading.RLock()
+
+        @property
+        def base_freq(self) -> Any:
+            """The base tokenizer's table as it is now (a SortedMap becomes a dict after many lookups)."""
+            return self.base.FREQ
 
         def _freq(self, word: str) -> int:
             f = self.look(word)
@@ -104,11 +109,8 @@ def overlay_class() -> type:
                 ends = []
                 i = k
                 frag = sentence[k]
-                while i < n:
-                    b, e = base.get(frag), extra(frag)
-                    if b is None and e is None:
-                        break  # neither table has a word that starts so
-                    if b or e:
+                while i < n and (frag in base or extra(frag) is not None):  # a word starts so
+                    if base.get(frag) or extra(frag):
                         ends.append(i)
                     i += 1
                     frag = sentence[k:i + 1]
