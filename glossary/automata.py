@@ -11,6 +11,7 @@ and the glossary-aware jieba tokenizer. The scans that use them are in
 
 from __future__ import annotations
 
+import array
 import gc
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .automata_values import EnValues, ZhValues
 from .forms import _ASCII_LETTERS, _NUMBERED, EN_KINDS, Series, _head_inflections, case_fit, english_surfaces, parse_series
 from .model import Term
 from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_han
@@ -31,7 +33,8 @@ __all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "EnValue",
 #: What an English key stands for: (key length, ((term, kind), ...), case mode).
 EnValue = tuple[int, tuple[tuple[Term, str], ...], int]
 
-_KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}
+_KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}  # a kind code: 3 bits of an English value code
+assert len(EN_KINDS) <= 8
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
 
 #: How a key matches: in any case, in capitals only (abbreviations), or with
@@ -127,17 +130,17 @@ class Automata:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
         self.en_series: dict[str, tuple[tuple[Series, str], ...]] = {}
-        self._en_values: Sequence[EnValue] = []
-        self._zh_values: Sequence[tuple[int, Term]] = []
+        self._en_values: Mapping[int, EnValue] = {}
+        self._zh_values: Mapping[int, tuple[int, Term]] = {}
 
     @property
-    def en_values(self) -> Sequence[EnValue]:
+    def en_values(self) -> Mapping[int, EnValue]:
         """What the keys of :attr:`en` stand for, by the number the automaton holds."""
         self.en  # noqa: B018  (built with the automaton)
         return self._en_values
 
     @property
-    def zh_values(self) -> Sequence[tuple[int, Term]]:
+    def zh_values(self) -> Mapping[int, tuple[int, Term]]:
         """What the keys of :attr:`zh` stand for, by the number the automaton holds."""
         self.zh  # noqa: B018  (built with the automaton)
         return self._zh_values
@@ -167,17 +170,17 @@ class Automata:
     def _build_en(self) -> Any:
         import ahocorasick
 
-        # key → its (term, kind) pairs: a tuple, since most keys have one (a list only for the rare shared key)
-        entries: dict[str, tuple[tuple[Term, str], ...]] = {}
+        # key → its (term, kind) pairs as codes (term number << 3 | kind code): a tuple, since most keys have one
+        entries: dict[str, tuple[int, ...]] = {}
         modes: dict[str, int] = {}
         get = entries.get
         plain = _plain_surface_keys
-        for term in self.terms:
+        for number, term in enumerate(self.terms):
             if not (term.aliases or term.derived or term.variants or term.forbidden or term.case_sensitive
                     or term.ambiguous) and term.category != "person":
                 pairs = plain(term.en)
                 if pairs is not None:  # the usual row: what the loop below gives, with fewer calls
-                    one = ((term, "en"),)
+                    one = (number << 3,)  # kind "en", code 0
                     for surface, key in pairs:
                         found = get(key)
                         entries[key] = one if found is None else found + one
@@ -189,8 +192,9 @@ class Automata:
             for surface, kind in english_surfaces(term):
                 key = en_key(surface)
                 if key:
+                    code = number << 3 | _KIND_ORDER[kind]
                     found = get(key)
-                    entries[key] = ((term, kind),) if found is None else (*found, (term, kind))
+                    entries[key] = (code,) if found is None else (*found, code)
                     mode = _case_mode(term, surface)
                     modes[key] = min(modes.get(key, mode), mode) if mode else ANY_CASE
         prefixes: dict[str, list[tuple[Series, str]]] = {}
@@ -201,19 +205,28 @@ class Automata:
                     prefixes.setdefault(key, []).append((s, kind))
         auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         add = auto.add_word
-        order = _KIND_ORDER.__getitem__
-        values: list[EnValue] = []
-        push = values.append
+        # The values, packed (glossary.automata_values): key length, case mode, and the key's codes.
+        lengths, case_modes, starts, flat = array.array("I"), bytearray(), array.array("I", [0]), array.array("I")
+        kinds = bytearray()
         for key, found in entries.items():
-            if len(found) > 1:
-                found = tuple(sorted(found, key=lambda tk: order(tk[1])))  # stable, as list.sort was
+            if len(found) == 1:
+                flat.append(found[0] >> 3)
+                kinds.append(found[0] & 7)
+            else:
+                found = tuple(sorted(found, key=lambda code: code & 7))  # by kind, stable
+                flat.extend([code >> 3 for code in found])
+                kinds.extend([code & 7 for code in found])
             mode = modes[key]
-            add(key, len(values))
-            push((len(key), found, mode | SERIES if key in prefixes else mode))
+            add(key, len(lengths))
+            lengths.append(len(key))
+            case_modes.append(mode | SERIES if key in prefixes else mode)
+            starts.append(len(flat))
         for key in prefixes.keys() - entries.keys():
-            add(key, len(values))
-            push((len(key), (), modes.get(key, ANY_CASE) | SERIES))
-        self._en_values = values
+            add(key, len(lengths))
+            lengths.append(len(key))
+            case_modes.append(modes.get(key, ANY_CASE) | SERIES)
+            starts.append(len(flat))
+        self._en_values = EnValues(self.terms, lengths, case_modes, starts, flat, kinds)
         self.en_series = {key: tuple(v) for key, v in prefixes.items()}
         if len(auto):
             auto.make_automaton()
@@ -352,14 +365,16 @@ class Automata:
         import ahocorasick
 
         auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        values: list[tuple[int, Term]] = []
+        number = {id(t): i for i, t in enumerate(self.terms)}
+        lengths, flat = array.array("I"), array.array("I")
         with gc_paused():
             for k, (key, term) in enumerate(self.zh_keys.items()):
                 auto.add_word(key, k)
-                values.append((len(key), term))
+                lengths.append(len(key))
+                flat.append(number[id(term)])
             if len(auto):
                 auto.make_automaton()
-        self._zh_values = values
+        self._zh_values = ZhValues(self.terms, lengths, flat)
         return auto
 
     @cached_property

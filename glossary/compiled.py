@@ -18,7 +18,6 @@ This module sits above the matching layers (it saves their automata);
 
 from __future__ import annotations
 
-import array
 import hashlib
 import io
 import os
@@ -29,11 +28,11 @@ import zlib
 from functools import cached_property
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from ._cachedir import cache_dir
 from .automata import Automata, automata_of, gc_paused
-from .forms import EN_KINDS
+from .automata_values import Indexed, pack, unpack
 from .index import Glossary
 from .model import Term, column_of, term_columns, term_from_columns, terms_from_columns
 from .sortedmap import SortedMap
@@ -53,14 +52,8 @@ _PLAIN = frozenset({"en_series", "_en_values", "_zh_values"})
 _LOOKUPS: dict[str, tuple[str, ...]] = {"by_zh": ("_by_zh",), "by_en": ("_by_en",), "by_en_key": ("_by_en_key",)}
 #: Saved as key → term number rather than key → term, so that reading them builds no term.
 _NUMBERED = ("_by_zh", "_by_en", "_by_en_key")
-_MAGIC = "glossary-compiled-10"
+_MAGIC = "glossary-compiled-11"
 
-
-
-class _Indexed(Protocol):
-    def __getitem__(self, i: int, /) -> Term: ...
-
-    def __len__(self) -> int: ...
 
 
 class _LazyTerms:
@@ -138,7 +131,7 @@ def _in_range(numbers: Mapping[str, int], n: int) -> bool:
 class _TermMap(Mapping[str, Term]):
     """A key → term dict of the cache file (``zh_keys``, the lookups) as key → term number: the term is built when read."""
 
-    def __init__(self, terms: _Indexed, numbers: Mapping[str, int]) -> None:
+    def __init__(self, terms: Indexed, numbers: Mapping[str, int]) -> None:
         if not _in_range(numbers, len(terms)):
             raise ValueError("term numbers out of range")
         self.terms, self.numbers = terms, numbers
@@ -163,14 +156,14 @@ class _TermMap(Mapping[str, Term]):
 class _ZhKeys(Mapping[str, Term]):
     """:attr:`Automata.zh_keys` of a cache file: each key's term through the automaton that holds the keys."""
 
-    def __init__(self, automaton: Any, values: Sequence[tuple[int, Term]]) -> None:
-        self.automaton, self.values = automaton, values
+    def __init__(self, automaton: Any, values: Mapping[int, tuple[int, Term]]) -> None:
+        self.automaton, self._values = automaton, values
 
     def __getitem__(self, key: str) -> Term:
         k = self.automaton.get(key, None) if isinstance(key, str) else None
         if k is None:
             raise KeyError(key)
-        return self.values[k][1]
+        return self._values[k][1]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.automaton.keys())
@@ -190,7 +183,7 @@ class _RowsById:
         return default if i is None else [self.terms[i]]
 
 
-def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: _Indexed,
+def _read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: Indexed,
                allowed: Any) -> Any:
     """One part of a cache file, unpickled on first need (and dropped from ``blobs``);
     None when it is missing, fails its CRC, or does not hold just the ``allowed`` names
@@ -232,8 +225,8 @@ class _Saved(Automata):
     def __init__(self, terms: _LazyTerms, blobs: dict[str, tuple[memoryview, int]]) -> None:
         # Automata.__init__ without its tuple(terms): ``terms`` is built when something reads it all.
         self.en_series = {}
-        self._en_values = []
-        self._zh_values = []
+        self._en_values = {}
+        self._zh_values = {}
         self._lazy = terms
         self._blobs = blobs
 
@@ -262,7 +255,7 @@ class _Saved(Automata):
         try:
             for attr in ("_en_values", "_zh_values"):
                 if attr in values:
-                    values[attr] = _unpack(values[attr], self._lazy)
+                    values[attr] = unpack(values[attr], self._lazy)
         except Exception:  # damaged: built from the terms instead, never trusted
             return
         self.__dict__.update(values)
@@ -354,75 +347,11 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _unpickler(data: memoryview | bytes, terms: _Indexed = ()) -> _Unpickler:
+def _unpickler(data: memoryview | bytes, terms: Indexed = ()) -> _Unpickler:
     unpickler = _Unpickler(io.BytesIO(data))
     if terms:
         unpickler.persistent_load = terms.__getitem__  # type: ignore[assignment]
     return unpickler
-
-
-class _Values(dict[int, Any]):
-    """The values of an automaton read from the cache, each rebuilt from the packed numbers on first use
-    (a scan reads the few it meets; nothing is built per key when the cache is read)."""
-
-    def __init__(self, terms: _Indexed, packed: tuple[bytes, ...]) -> None:
-        super().__init__()
-        self.terms = terms
-        lengths, modes, starts, flat, kinds = packed
-        self.lengths, self.starts, self.flat = (array.array("I", b) for b in (lengths, starts, flat))
-        self.modes, self.kinds = modes, kinds
-        if len(self.starts) != len(self.lengths) + 1 or len(self.modes) != len(self.lengths) \
-                or len(self.kinds) != len(self.flat) or (self.flat and max(self.flat) >= len(terms)) \
-                or (self.kinds and max(self.kinds) >= len(EN_KINDS)):
-            raise ValueError("packed values that do not fit together")
-
-    def __missing__(self, k: int) -> Any:
-        terms, flat, kinds = self.terms, self.flat, self.kinds
-        found = tuple((terms[flat[i]], EN_KINDS[kinds[i]]) for i in range(self.starts[k], self.starts[k + 1]))
-        value = self[k] = (self.lengths[k], found, self.modes[k])
-        return value
-
-
-class _ZhValues(dict[int, Any]):
-    """:class:`_Values` of the Chinese automaton: (length, term)."""
-
-    def __init__(self, terms: _Indexed, packed: tuple[bytes, ...]) -> None:
-        super().__init__()
-        self.terms = terms
-        self.lengths, self.flat = (array.array("I", b) for b in packed)
-        if len(self.lengths) != len(self.flat) or (self.flat and max(self.flat) >= len(terms)):
-            raise ValueError("packed values that do not fit together")
-
-    def __missing__(self, k: int) -> Any:
-        value = self[k] = (self.lengths[k], self.terms[self.flat[k]])
-        return value
-
-
-def _pack(which: str, values: Any, terms: tuple[Term, ...]) -> tuple[str, tuple[bytes, ...]]:
-    """An automaton's values as plain numbers (term indices, kind codes), packed in bytes."""
-    index = {id(t): i for i, t in enumerate(terms)}
-    if which == "zh":  # (length, term)
-        return "zh", (array.array("I", [v[0] for v in values]).tobytes(),
-                      array.array("I", [index[id(v[1])] for v in values]).tobytes())
-    kind_code = {k: i for i, k in enumerate(EN_KINDS)}
-    lengths, modes, starts, flat, kinds = array.array("I"), bytearray(), array.array("I", [0]), array.array("I"), bytearray()
-    for length, found, mode in values:
-        lengths.append(length)
-        modes.append(mode)
-        for term, kind in found:
-            flat.append(index[id(term)])
-            kinds.append(kind_code[kind])
-        starts.append(len(flat))
-    return "en", (lengths.tobytes(), bytes(modes), starts.tobytes(), flat.tobytes(), bytes(kinds))
-
-
-def _unpack(packed: Any, terms: _Indexed) -> dict[int, Any]:
-    which, blobs = packed
-    if which == "zh":
-        return _ZhValues(terms, blobs)
-    if which == "en":
-        return _Values(terms, blobs)
-    raise ValueError("unknown packed values")
 
 
 def _key(data: bytes, format: str | None, group: bool) -> str:
@@ -477,7 +406,7 @@ def _write(path: Path, key: str, g: Glossary) -> None:
         values = {a: getattr(owner, a) for a in attrs}  # built now: the structures worth saving
         for attr in ("_en_values", "_zh_values"):
             if attr in values:
-                values[attr] = _pack(attr[1:3], values[attr], g.terms)
+                values[attr] = pack(values[attr])
         for attr in _NUMBERED:
             if attr in values:  # key → term number: no term is built when the cache is read
                 values[attr] = _numbers_packed({k: number[id(t)] for k, t in values[attr].items()})

@@ -36,13 +36,15 @@ Tagged = list[tuple[str, str]]
 @lru_cache(maxsize=1)
 def _model() -> tuple[Callable[..., Any], tuple[Any, ...]]:
     """jieba's part-of-speech Viterbi decoder and its tables (states by character, start, transition, emission)."""
-    posseg = sys.modules.get("jieba.posseg")
-    if posseg is None:
+    loaded: Any = sys.modules.get("jieba.posseg")
+    if loaded is None:
         try:
             return _load_model()
         except Exception:  # another layout of jieba's files: its own import, at its own cost
-            import jieba.posseg as posseg
-    return posseg.viterbi, (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+            import jieba.posseg
+
+            loaded = jieba.posseg
+    return loaded.viterbi, (loaded.char_state_tab_P, loaded.start_P, loaded.trans_P, loaded.emit_P)
 
 
 def _load_model() -> tuple[Callable[..., Any], tuple[Any, ...]]:

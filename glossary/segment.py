@@ -80,7 +80,7 @@ def overlay_class() -> type:
     class OverlayTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         """jieba's tokenizer over two frequency tables: the glossary's, then jieba's."""
 
-        def __init__(self, base: Any, extra: Mapping[str, int | None]) -> None:
+        def __init__(self, base: Any, extra: dict[str, Any]) -> None:
             self.__dict__.update(base.__dict__)
             self.base = base
             self.extra = extra
