@@ -121,6 +121,17 @@ class Meta:
 
 
 # ------------------------------------------------------------------ readings
+def compile_package() -> None:
+    """Write the package's bytecode, as ``pip install`` does, so that a cold process measured by a
+    benchmark does not compile the package first (with PYTHONDONTWRITEBYTECODE set, an editable
+    install never keeps it)."""
+    import compileall
+
+    import glossary
+
+    compileall.compile_dir(str(Path(glossary.__file__).parent), quiet=1)
+
+
 def _readings(chars: str) -> dict[str, tuple[str, str]]:
     """(toneless, tone-marked) reading of each character that has just one."""
     from pypinyin import Style, pinyin

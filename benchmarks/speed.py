@@ -564,6 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = bench_load(report, data, args.repeat)
     g = bench_build(report, loaded, args.repeat)
     bench_memory(report, data)
+    generate.compile_package()
     bench_startup(report, args.startup_runs)
     bench_cli(report, data, min(args.repeat, 5))
     bench_english(report, data, g, args.repeat, args.re_sample)
