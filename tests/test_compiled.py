@@ -38,7 +38,7 @@ def found(g):
 
 def test_filled_once_then_read(cache, table):
     fresh = compiled.load(table)
-    [file] = list(cache.glob("*.pickle"))  # (the folder may hold jieba-freq.bin too: glossary.segment)
+    [file] = list(cache.glob("*.pickle"))  # (the folder may hold jieba-tables.bin too: glossary.jieba_tables)
     again = compiled.load(table)
     assert type(automata_of(again)).__name__ == "_Saved"  # from the file, not rebuilt
     assert again == fresh == glossary.load(table) and again.path == str(table)
