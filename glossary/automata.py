@@ -14,13 +14,15 @@ from __future__ import annotations
 import array
 import gc
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .automata_values import EnValues, ZhValues
-from .forms import _ASCII_LETTERS, _NUMBERED, EN_KINDS, Series, _head_inflections, case_fit, english_surfaces, parse_series
+from .en_keys import (ANY_CASE, AS_LISTED, CAPITALS, SERIES, capitals_kept, case_mode, fits_case, is_abbreviation,
+                      plain_surface_keys)
+from .forms import EN_KINDS, Series, english_surfaces, parse_series
 from .model import Term
 from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_han
 
@@ -35,14 +37,6 @@ EnValue = tuple[int, tuple[tuple[Term, str], ...], int]
 
 _KIND_ORDER = {k: i for i, k in enumerate(EN_KINDS)}  # a kind code: 3 bits of an English value code
 assert len(EN_KINDS) <= 8
-_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
-
-#: How a key matches: in any case, in capitals only (abbreviations), or with
-#: the capitals of its listed form (case-sensitive rows, literal renderings
-#: of ambiguous terms).
-ANY_CASE, AS_LISTED, CAPITALS = 0, 1, 2
-#: A flag on the case mode: the key is also a series prefix (its series in :attr:`Automata.en_series`).
-SERIES = 4
 
 
 @contextmanager
@@ -66,62 +60,6 @@ def automata_of(glossary: "Glossary") -> "Automata":
     if found is None:
         found = cache["automata"] = Automata(glossary.terms)
     return found  # type: ignore[no-any-return]
-
-
-def _is_abbreviation(form: str) -> bool:
-    """An all-capital short form (MOST, CAST, NPC; SOEs): matched in capitals
-    only, so that the English words "most" and "cast" never match it."""
-    return _ABBREVIATION.fullmatch(form) is not None
-
-
-def _case_mode(term: Term, form: str) -> int:
-    if len(form) <= 9 and form[:1].isupper() and _is_abbreviation(form):
-        return CAPITALS
-    if term.case_sensitive:
-        return AS_LISTED
-    if term.ambiguous:
-        from .pinyin import is_pinyin
-
-        if not is_pinyin(form):
-            return AS_LISTED  # Thousand Sails, not "a thousand sails"
-    return ANY_CASE
-
-
-
-
-@lru_cache(maxsize=65536)
-def _head_keys(word: str) -> tuple[tuple[str, str], ...]:
-    """The inflections of a last word (as :func:`glossary.forms.english_surfaces` makes them), each with its key."""
-    return tuple((w, en_key(w)) for w in _head_inflections(word))
-
-
-def _plain_surface_keys(en: str) -> list[tuple[str, str]] | None:
-    """(surface, key) of each English surface of a row whose only form is the ASCII ``en`` (not a person, not
-    numbered), in :func:`glossary.forms.english_surfaces` order; None when that function must be asked. The key of
-    an ASCII text is a fold character by character, so an inflection's key is its head's key and its word's."""
-    if not en.isascii() or "{n}" in en or " of " in en or " Of " in en or " OF " in en or _NUMBERED.fullmatch(en):
-        return None
-    key = en_key(en)
-    if not key:
-        return None
-    out = [(en, key)]
-    i = len(en.rstrip(_ASCII_LETTERS))
-    if i < len(en):
-        head = en[:i]
-        head_key = en_key(head)
-        for word, word_key in _head_keys(en[i:]):
-            surface = head + word
-            if surface != en and (head_key or word_key):
-                out.append((surface, head_key + word_key))
-    return out
-
-
-def _capitals_kept(surface: str, listed: str) -> bool:
-    """Every word capitalized in ``listed`` is capitalized in ``surface``."""
-    s_words, l_words = re.findall(r"[^\W\d_]+", surface), re.findall(r"[^\W\d_]+", listed)
-    if len(s_words) != len(l_words):
-        return False
-    return all(not w[0].isupper() or s[0].isupper() for s, w in zip(s_words, l_words))
 
 
 class Automata:
@@ -174,7 +112,7 @@ class Automata:
         entries: dict[str, tuple[int, ...]] = {}
         modes: dict[str, int] = {}
         get = entries.get
-        plain = _plain_surface_keys
+        plain = plain_surface_keys
         for number, term in enumerate(self.terms):
             if not (term.aliases or term.derived or term.variants or term.forbidden or term.case_sensitive
                     or term.ambiguous) and term.category != "person":
@@ -184,7 +122,7 @@ class Automata:
                     for surface, key in pairs:
                         found = get(key)
                         entries[key] = one if found is None else found + one
-                        if len(surface) <= 9 and surface[:1].isupper() and _is_abbreviation(surface):
+                        if len(surface) <= 9 and surface[:1].isupper() and is_abbreviation(surface):
                             modes[key] = min(modes.get(key, CAPITALS), CAPITALS)
                         else:
                             modes[key] = ANY_CASE
@@ -195,7 +133,7 @@ class Automata:
                     code = number << 3 | _KIND_ORDER[kind]
                     found = get(key)
                     entries[key] = (code,) if found is None else (*found, code)
-                    mode = _case_mode(term, surface)
+                    mode = case_mode(term, surface)
                     modes[key] = min(modes.get(key, mode), mode) if mode else ANY_CASE
         prefixes: dict[str, list[tuple[Series, str]]] = {}
         for s in self.series.values():
@@ -281,7 +219,7 @@ class Automata:
             return True
         for term, kind in found:
             for listed in self.surfaces(term, kind)[0]:
-                if re.sub(r"[\s\-]", "", listed).casefold() == bare.casefold() and _capitals_kept(exact, listed):
+                if re.sub(r"[\s\-]", "", listed).casefold() == bare.casefold() and capitals_kept(exact, listed):
                     return True
         return False
 
@@ -311,7 +249,7 @@ class Automata:
                 continue
             if kind in ("variant", "forbidden"):
                 return term, kind
-            fit = _case_fit(exact, listed, term.romanization == "translation")
+            fit = fits_case(exact, listed, term.romanization == "translation")
             if fit == "same":
                 return term, kind
             return term, "case" if fit == "case" else "tolerant"
@@ -452,19 +390,3 @@ class Automata:
     @cached_property
     def _cuts(self) -> dict[str, list[str]]:
         return {}
-
-
-@lru_cache(maxsize=65536)
-def _case_fit(surface: str, listed: str, translation: bool = False) -> str:
-    # A rendering made of English words (romanization "translation": Space
-    # Pioneer, Meridian Project) has no name words, so its lower case is
-    # ordinary English: "a space pioneer" is no slip. Many English words also
-    # parse as pinyin syllables (pi-o-ne-er), so the pinyin test alone cannot say.
-    return case_fit(surface, listed, is_name_word=None if translation else _is_name_word)
-
-
-def _is_name_word(word: str) -> bool:
-    """A word that is a name when capitalized: pinyin (Hainan, Tiangong)."""
-    from .pinyin import is_pinyin
-
-    return is_pinyin(word)

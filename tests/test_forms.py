@@ -56,7 +56,7 @@ def test_plurals_keep_the_kind_and_names_are_not_inflected():
     ("Beidou", "BeiDou", "spelling"), ("tianwen-3", "Tianwen-3", "case"), ("QianFan", "Qianfan", "case"),
 ])
 def test_case_fit(surface, listed, verdict):
-    from glossary.automata import _is_name_word
+    from glossary.en_keys import is_name_word as _is_name_word
 
     assert case_fit(surface, listed, is_name_word=_is_name_word) == verdict
 
