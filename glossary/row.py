@@ -57,6 +57,8 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
+#: Cells of a yes/no column (in English or German, as spreadsheets write them), which no forbidden form is.
+_FLAG_WORDS = frozenset({"true", "false", "yes", "no", "wahr", "falsch", "ja", "nein"})
 #: Leading characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -146,7 +148,7 @@ def fast_row(columns: Sequence[str]) -> Callable[[Sequence[str], int], tuple[Any
                 return None
         zh = row[i_zh].strip()
         en = " ".join(row[i_en].split())
-        if not zh or zh[0] in "=+@" or han(zh) is None or not en or han(en) is not None:
+        if not zh or zh[0] in "=+@" or han(zh) is None or not en or han(en) is not None or SEPARATOR in zh + en:
             return None
         category = row[i_cat].strip() if i_cat is not None else ""
         romanization = row[i_rom].strip() if i_rom is not None else ""
@@ -213,7 +215,16 @@ def validate_row(cells: dict[str, str], line: int, name: str, problems: list[Pro
             "a Latin-script term that Chinese text writes as it is (SWIFT, T+1) needs verbatim=true")
     if not en:
         bad("empty en", "every row needs its preferred English rendering")
+    for col, value, rest in (("zh", zh, "zh_variants"), ("en", en, "aliases")):
+        if SEPARATOR in value:  # two forms in one cell, as some exports join synonyms
+            bad(f"{col} {value!r} holds more than one form", f"{col} is the one preferred form: move the others "
+                f"to {rest} ({value.split(SEPARATOR)[0].strip()!r} first)")
     lists = {col: _split(cells[col]) if cells.get(col) else () for col in _LISTS}
+    for form in lists["forbidden"]:
+        if form.lower() in _FLAG_WORDS:  # another tool's yes/no column (Forbidden: TRUE) read as forms
+            bad(f"forbidden {form!r} is a yes/no flag, not an English form",
+                "forbidden lists English forms of the row; a tool's own yes/no column needs another name, and the "
+                "forbidden English goes in the forbidden column of the row it is wrong for")
     if has_han(en):
         bad(f"en {en!r} contains Chinese characters", "English columns hold English renderings")
     english = [en]

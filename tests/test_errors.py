@@ -122,6 +122,16 @@ TABLE_ERRORS = [
     TableError("table-control-character", "zh,en,note\n李强,Li Qiang,a\x07b\n",
                "terms.csv:2: field 'note' holds the control character U+0007 (hint: no tool shows it and XML cannot "
                "hold it: delete it)"),
+    TableError("table-two-forms-in-en", "zh,en\n天宫,Tiangong|Heavenly Palace\n",
+               "terms.csv:2: en 'Tiangong|Heavenly Palace' holds more than one form (hint: en is the one preferred "
+               "form: move the others to aliases ('Tiangong' first))"),
+    TableError("table-two-forms-in-zh", "zh,en\n长征五号 | 长五,Long March 5\n",
+               "terms.csv:2: zh '长征五号 | 长五' holds more than one form (hint: zh is the one preferred form: move the "
+               "others to zh_variants ('长征五号' first))"),
+    TableError("table-flag-in-forbidden", "zh,en,forbidden\n长征五号,Long March-5,TRUE\n",
+               "terms.csv:2: forbidden 'TRUE' is a yes/no flag, not an English form (hint: forbidden lists English "
+               "forms of the row; a tool's own yes/no column needs another name, and the forbidden English goes in "
+               "the forbidden column of the row it is wrong for)"),
     TableError("table-formula-zh", 'zh,en\n"=HYPERLINK(""x"",""王坚"")",Wang Jian\n',
                "terms.csv:2: zh '=HYPERLINK(\"x\",\"王坚\")' is a spreadsheet formula, not a Chinese form (hint: save "
                "the sheet's values, not its formulas)"),

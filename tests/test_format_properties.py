@@ -12,7 +12,8 @@ from glossary.model import CATEGORIES, ROMANIZATIONS, Term
 HAN = "李王张刘陈杨黄赵周吴天宫星河山海中国长征神舟嫦娥北斗航站火箭卫湖港城"
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz'", min_size=1, max_size=8).filter(
     lambda w: w[0] != "'" and w[-1] != "'" and "''" not in w).map(str.capitalize)
-ENGLISH = st.lists(WORD, min_size=1, max_size=3).map(" ".join)
+ENGLISH = st.lists(WORD, min_size=1, max_size=3).map(" ".join).filter(  # a yes/no word is no forbidden form
+    lambda e: e.lower() not in {"true", "false", "yes", "no", "wahr", "falsch", "ja", "nein"})
 CHINESE = st.text(alphabet=HAN, min_size=2, max_size=6)
 NOTE = st.lists(st.text(alphabet="abcdefghij,;:()\"'-.0123456789", min_size=1, max_size=8), max_size=4).map(" ".join)
 PINYIN = st.sampled_from(["Wáng Lín", "Lǐ Qiáng", "Tiāngōng", "Chángzhēng", "Běidǒu Xìtǒng"])

@@ -414,3 +414,11 @@ def test_tbx_in_utf16():
     data = V2_NTIG.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>').encode("utf-16")
     [t] = read_bytes(data, "multiterm.tbx")
     assert (t.zh, t.en) == ("李强", "Li Qiang")
+
+
+def test_a_file_that_is_no_workbook_is_a_clear_error():
+    from glossary.formats import read_bytes
+
+    with pytest.raises(GlossaryError) as exc:
+        read_bytes(b"PK\x03\x04" + b"not a workbook" * 10, "terms.xlsx")
+    assert str(exc.value).startswith("terms.xlsx: cannot read the spreadsheet: ")

@@ -49,8 +49,9 @@ def _rows(data: bytes, name: str) -> Iterator[list[Any]]:
             sheet = book.get_sheet_by_index(0)
             yield from sheet.iter_rows()
             return
-        except (ValueError, OSError, RuntimeError) as exc:
-            raise GlossaryError(Problem(name, 0, f"cannot read the spreadsheet: {exc}".split("\n")[0])) from None
+        except (ValueError, OSError, RuntimeError, python_calamine.CalamineError) as exc:
+            raise GlossaryError(Problem(name, 0, f"cannot read the spreadsheet: {exc}".split("\n")[0],
+                                        "save it again as an Excel workbook (.xlsx)")) from None
     try:
         import openpyxl
     except ImportError:
