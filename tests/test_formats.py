@@ -422,3 +422,12 @@ def test_a_file_that_is_no_workbook_is_a_clear_error():
     with pytest.raises(GlossaryError) as exc:
         read_bytes(b"PK\x03\x04" + b"not a workbook" * 10, "terms.xlsx")
     assert str(exc.value).startswith("terms.xlsx: cannot read the spreadsheet: ")
+
+
+@pytest.mark.parametrize("text", ["sep=;\nzh;en\n天宫;Tiangong\n", "sep=\t\r\nzh\ten\r\n天宫\tTiangong\r\n",
+                                  "sep=,\nzh,en\n天宫,Tiangong\n"])
+def test_excel_sep_line_names_the_delimiter(text):
+    from glossary.formats import read_bytes
+
+    [term] = read_bytes(text.encode("utf-8"), "terms.csv")
+    assert (term.zh, term.en) == ("天宫", "Tiangong")

@@ -24,6 +24,7 @@ from ..table import COLUMNS, MAX_FIELD_BYTES, SEPARATOR, spreadsheet_safe, terms
 __all__ = ["decode", "encode", "extra_columns", "header_and_rows", "read", "records", "write"]
 
 _SEP_HINT = re.compile(r"sep=.")
+_SEP_LINE = re.compile(r"[ \t]*sep=([^\r\n\w\"])[ \t]*\r?\n")
 
 #: Byte-order marks of encodings a table is sometimes saved in by mistake (UTF-32 first: it starts like UTF-16).
 _FOREIGN_BOMS = (
@@ -132,7 +133,8 @@ def header_and_rows(text: str, name: str, delimiter: str = ",") -> tuple[int, li
     """The header row (skipping Excel's ``sep=,`` line and blank lines), its line, and the rows after it."""
     rows = records(text, delimiter)
     for header_line, header in rows:
-        if len(header) <= 2 and _SEP_HINT.fullmatch(delimiter.join(header).strip()):
+        if len(header) <= 2 and (_SEP_HINT.fullmatch(delimiter.join(header).strip())
+                                 or (header[0].strip() == "sep=" and not "".join(header[1:]))):
             continue  # Excel's "sep=," first line names the delimiter, not a column
         if any(h.strip() for h in header):
             return header_line, header, rows
@@ -140,10 +142,12 @@ def header_and_rows(text: str, name: str, delimiter: str = ",") -> tuple[int, li
 
 
 def read(data: bytes, name: str, *, group: bool = False, delimiter: str | None = None) -> list[Term]:
-    """Terms from a table's bytes; ``delimiter`` is a tab for ``.tsv`` names, else a comma."""
-    if delimiter is None:
-        delimiter = "\t" if name.lower().endswith(".tsv") else ","
+    """Terms from a table's bytes; ``delimiter`` is what an Excel ``sep=`` first line says, else a tab for
+    ``.tsv`` names, else a comma."""
     text = decode(data, name)
+    if delimiter is None:
+        said = _SEP_LINE.match(text)  # Excel's "sep=;" first line: the file's own delimiter
+        delimiter = said[1] if said else "\t" if name.lower().endswith(".tsv") else ","
     try:
         header_line, header, rows = header_and_rows(text, name, delimiter)
         return terms_from_rows(header, rows, name, header_line=header_line, group=group)
