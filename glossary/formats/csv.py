@@ -134,7 +134,7 @@ def header_and_rows(text: str, name: str, delimiter: str = ",") -> tuple[int, li
     rows = records(text, delimiter)
     for header_line, header in rows:
         if len(header) <= 2 and (_SEP_HINT.fullmatch(delimiter.join(header).strip())
-                                 or (header[0].strip() == "sep=" and not "".join(header[1:]))):
+                                 or (header and header[0].strip() == "sep=" and not "".join(header[1:]))):
             continue  # Excel's "sep=," first line names the delimiter, not a column
         if any(h.strip() for h in header):
             return header_line, header, rows
