@@ -19,6 +19,7 @@ from typing import IO, Any, TextIO
 
 from .atomic import atomic_writer
 from .errors import GlossaryError, Problem
+from .langtags import TAG, language
 from .model import Term, raw_value, terms_from_columns
 from .normalize import has_han, zh_key
 from .row import (
@@ -62,6 +63,7 @@ _ZH_TAGS = {"zh", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "simplif
             "chinese (prc)", "chinese (china)", "中文", "简体中文", "汉语"}
 _HANT_TAGS = {"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "zh-hant-hk", "traditional chinese",
               "chinese (traditional)", "chinese (taiwan)", "chinese (hong kong)", "繁體中文", "繁体中文"}
+_TAG_COLUMNS = {"zh": "zh", "hant": "zh_variants", "en": "en"}
 _EN_TAGS = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in", "english", "english (united states)",
             "english (us)", "english (united kingdom)", "english (uk)", "english (gb)", "英文", "英语"}
 
@@ -69,10 +71,11 @@ _EN_TAGS = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in",
 def column_name(header: str) -> str:
     """The table column a header cell names: a column of :data:`COLUMNS`, or the cell itself (an extra column).
 
-    Language tags stand for the languages: ``zh-CN`` and ``zh-Hans`` for ``zh``,
-    ``zh-TW`` and ``zh-Hant`` for ``zh_variants``, ``en-US`` for ``en``.
+    Language tags stand for the languages (:func:`glossary.langtags.language`): ``zh-CN``
+    and ``zh-Hans`` for ``zh``, ``zh-TW``, ``zh-Hant`` and ``zh-CHT`` for ``zh_variants``,
+    ``en-US`` for ``en``; so do the languages' names in English and Chinese.
 
-    >>> column_name(" ZH-cn "), column_name("en_GB"), column_name("zh-Hant"), column_name("Domain")
+    >>> column_name(" ZH-cn "), column_name("en_GB"), column_name("zh-Hant-MO"), column_name("Domain")
     ('zh', 'en', 'zh_variants', 'Domain')
     """
     key = header.strip().lower()
@@ -85,6 +88,10 @@ def column_name(header: str) -> str:
         return "zh_variants"
     if tag in _EN_TAGS:
         return "en"
+    if TAG.fullmatch(tag):  # zh-Hans-SG, zh-CHT, en-IN: as a TBX file's xml:lang is read
+        column = _TAG_COLUMNS.get(language(tag))
+        if column:
+            return column
     return header.strip()
 
 

@@ -1,0 +1,39 @@
+"""glossary.langtags: one reading of language tags for TBX xml:lang and spreadsheet headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.formats import read_bytes
+from glossary.langtags import language
+from glossary.table import column_name
+
+
+@pytest.mark.parametrize("tag, lang", [
+    ("zh", "zh"), ("ZH-cn", "zh"), ("zh_CN", "zh"), ("zh-Hans", "zh"), ("zh-Hans-CN", "zh"), ("zh-SG", "zh"),
+    ("zh-Hant", "hant"), ("zh-TW", "hant"), ("zh-hk", "hant"), ("zh-MO", "hant"), ("zh-Hant-TW", "hant"),
+    ("zh-CHS", "zh"), ("zh-CHT", "hant"),  # Microsoft's legacy tags
+    ("zh-Hans-HK", "zh"), ("zh-Hant-SG", "hant"),  # the script decides before the region
+    ("zh-Latn-pinyin", ""), ("zh-Latn", ""),  # romanized Chinese is not the Chinese column
+    ("zho", "zh"), ("chi-CN", "zh"), ("cmn-Hant-TW", "hant"),
+    ("en", "en"), ("EN-us", "en"), ("en_GB", "en"), ("eng", "en"),
+    ("fr", ""), ("ja-JP", ""), ("", ""), ("mul", ""),
+])
+def test_language(tag, lang):
+    assert language(tag) == lang
+
+
+@pytest.mark.parametrize("header, column", [
+    ("zh-Hans-SG", "zh"), ("zh-Hant-MO", "zh_variants"), ("EN_us", "en"), ("zh-CHT", "zh_variants"),
+    ("en-IN", "en"), ("zh-Latn-pinyin", "zh-Latn-pinyin"), ("Domain", "Domain"), ("note", "note"),
+    ("Chinese (PRC)", "zh"), ("English", "en"),
+])
+def test_headers_read_as_tags(header, column):
+    assert column_name(header) == column
+
+
+def test_a_table_with_extended_and_legacy_tag_headers_loads():
+    data = "zh-Hans-SG,zh-CHT,EN_us,zh-Latn-pinyin\n长征五号,長征五號,Long March 5,Chángzhēng Wǔ Hào\n".encode()
+    [term] = read_bytes(data, "terms.csv")
+    assert (term.zh, term.zh_variants, term.en) == ("长征五号", ("長征五號",), "Long March 5")
+    assert term.extra == (("zh-Latn-pinyin", "Chángzhēng Wǔ Hào"),)
