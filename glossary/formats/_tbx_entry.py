@@ -247,8 +247,8 @@ def _status(text: str | None) -> str:
 
 
 def _plain(entry: Any) -> tuple[str, ...] | None:
-    """:func:`_entry` of an entry of the usual shape, in one walk; None for any other entry, an entry to
-    skip, or one with a problem to report (for the general reading to say so).
+    """:func:`_entry` of an entry of the usual shape, in one walk (``()`` for one it skips); None for any
+    other entry, or one with a problem to report (for the general reading to say so).
 
     The usual shape: the entry's children are language sections, notes, definitions and elements that
     neither reading reads; a section's children are ``tig`` or ``termSec`` elements and elements neither
@@ -325,10 +325,13 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
             return (entry.get("id") or "", z, "", e, "", "", "", "", category, series, "")
     zh_, hant_, en_ = ([_Form(text, found, list(term_notes)) for text, found, term_notes in forms]
                        for forms in (zh, hant, en))
-    return _row(entry.get("id") or "", zh_, hant_, en_, notes, category, series) or None
+    return _row(entry.get("id") or "", zh_, hant_, en_, notes, category, series) or ()
 
 
 def cells(entry: Any, name: str) -> tuple[str, ...] | None:
     """The cells of an entry in :data:`HEADER` order, or None when it lacks Chinese or English;
     GlossaryError naming the line and element for an entry that is not TBX."""
-    return _plain(entry) or _entry(entry, name)
+    found = _plain(entry)
+    if found is None:
+        return _entry(entry, name)
+    return found or None
