@@ -209,7 +209,10 @@ def _unique(items: list[str], taken: set[str]) -> list[str]:
 
 # -- the usual shape, in one walk ----------------------------------------------------------------
 
-_BOUND = 4096  # entries in each cache below at most: a file may use any number of tags and values
+# The caches below outlive a file: each holds at most _BOUND keys of at most _SHORT characters, whatever
+# the files read use (any number of tags and values, any length).
+_BOUND = 4096
+_SHORT = 200
 #: What an element of each local name is to the walk (any other: ""): a language section, a term's holder
 #: (``ntig`` and ``descripGrp`` are left to the general reading), and the elements of a holder.
 _KINDS = {"langSet": "section", "langSec": "section", "tig": "holder", "termSec": "holder", "ntig": "ntig",
@@ -226,7 +229,7 @@ _STATUS: dict[str | None, str] = {}
 
 def _kind(tag: Any) -> str:
     kind = _KINDS.get(_xml.localname(tag), "")
-    if len(_KIND) < _BOUND:
+    if len(_KIND) < _BOUND and (not isinstance(tag, str) or len(tag) <= _SHORT):
         _KIND[tag] = kind
     return kind
 
@@ -234,14 +237,14 @@ def _kind(tag: Any) -> str:
 def _note_kind(value: str) -> str:
     lowered = value.lower()
     kind = "status" if lowered in _STATUS_TYPES else "type" if lowered == "termtype" else ""
-    if len(_NOTE_KIND) < _BOUND:
+    if len(_NOTE_KIND) < _BOUND and len(value) <= _SHORT:
         _NOTE_KIND[value] = kind
     return kind
 
 
 def _status(text: str | None) -> str:
     found = status(" ".join(text.split()) if text else "")
-    if len(_STATUS) < _BOUND:
+    if len(_STATUS) < _BOUND and (text is None or len(text) <= _SHORT):
         _STATUS[text] = found
     return found
 
@@ -264,7 +267,9 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
     category = series = ""
     for child in entry[:]:
         tag = child.tag
-        kind = kinds(tag) or _kind(tag)
+        kind = kinds(tag)
+        if kind is None:
+            kind = _kind(tag)
         if kind != "section":
             if kind == "note" or (kind == "descrip" and child.get("type") == "definition"):
                 category, series = _entry_note(_text(child), category, series, notes)
@@ -281,7 +286,9 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
         first = len(forms)  # where the section's forms start: the first without a status is preferred
         for holder in child[:]:
             tag = holder.tag
-            kind = kinds(tag) or _kind(tag)
+            kind = kinds(tag)
+            if kind is None:
+                kind = _kind(tag)
             if kind != "holder":
                 if kind == "ntig" or kind == "group" or kind == "note" or kind == "descrip":
                     return None
@@ -293,7 +300,9 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
                 if len(e):
                     return None
                 tag = e.tag
-                kind = kinds(tag) or _kind(tag)
+                kind = kinds(tag)
+                if kind is None:
+                    kind = _kind(tag)
                 if kind == "termNote":
                     value = e.get("type") or ""
                     kind = note_kinds(value)
@@ -305,7 +314,9 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
                 elif kind == "status":
                     if not found:
                         text = e.text
-                        found = statuses(text) or _status(text)
+                        found = statuses(text)
+                        if found is None:
+                            found = _status(text)
                 elif kind == "type":
                     text = e.text
                     term_type = " ".join(text.split()).lower() if text else ""
@@ -320,9 +331,9 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
             if text:
                 forms.append((text, found or ("admitted" if len(forms) > first else "preferred"), term_notes))
     if len(zh) == 1 and len(en) == 1 and not hant and not notes:  # the usual entry: one term in each language
-        (z, z_status, z_notes), (e, e_status, e_notes) = zh[0], en[0]
-        if not z_notes and not e_notes and z_status != "forbidden" and e_status != "forbidden":
-            return (entry.get("id") or "", z, "", e, "", "", "", "", category, series, "")
+        (zh_text, zh_status, zh_notes), (en_text, en_status, en_notes) = zh[0], en[0]
+        if not zh_notes and not en_notes and zh_status != "forbidden" and en_status != "forbidden":
+            return (entry.get("id") or "", zh_text, "", en_text, "", "", "", "", category, series, "")
     zh_, hant_, en_ = ([_Form(text, found, list(term_notes)) for text, found, term_notes in forms]
                        for forms in (zh, hant, en))
     return _row(entry.get("id") or "", zh_, hant_, en_, notes, category, series) or ()
