@@ -31,194 +31,23 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from typing import Any, TextIO
+from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from ..errors import GlossaryError, Problem
-from ..model import CATEGORIES, Term
+from ..model import Term
 from ..table import terms_from_rows
 from . import _xml
+from ._tbx_entry import HEADER, cells, language, status
 
 __all__ = ["language", "read", "status", "write"]
 
-_STATUS_TYPES = {"administrativestatus", "normativeauthorization", "usagestatus"}
-_HEADER = ["id", "zh", "zh_variants", "en", "aliases", "variants", "forbidden", "pinyin", "category", "series", "note"]
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-
-
-@lru_cache(maxsize=256)
-def language(tag: str) -> str:
-    """``"zh"`` (Simplified), ``"hant"`` (Traditional), ``"en"`` or ``""`` for a language tag, any case.
-
-    >>> [language(t) for t in ("zh", "ZH-cn", "zh-Hans", "zh-Hant", "zh_TW", "zh-HK", "en-GB", "fr")]
-    ['zh', 'zh', 'zh', 'hant', 'hant', 'hant', 'en', '']
-    """
-    parts = tag.strip().lower().replace("_", "-").split("-")
-    if parts[0] == "en":
-        return "en"
-    if parts[0] != "zh":
-        return ""
-    rest = set(parts[1:])
-    return "hant" if rest & {"hant", "tw", "hk", "mo"} else "zh"
-
-
-@lru_cache(maxsize=256)
-def status(value: str) -> str:
-    """The row field a TBX status value maps to: ``preferred``, ``admitted``, ``variant``, ``forbidden`` or ``""``.
-
-    >>> [status(v) for v in ("preferredTerm-admn-sts", "admitted", "supersededTerm", "obsolete",
-    ...                      "deprecatedTerm-admn-sts", "notRecommended", "standardizedTerm")]
-    ['preferred', 'admitted', 'variant', 'variant', 'forbidden', 'forbidden', 'admitted']
-    """
-    v = re.sub(r"[^a-z]", "", value.lower())
-    if "deprecated" in v or "notrecommended" in v or "forbidden" in v:
-        return "forbidden"
-    if "superseded" in v or "obsolete" in v:
-        return "variant"
-    if "preferred" in v:
-        return "preferred"
-    if v:
-        return "admitted"
-    return ""
-
-
-def _text(element: Any) -> str:
-    if len(element) == 0:  # no child elements: the common case, without walking the tree
-        text = element.text or ""
-        return " ".join(text.split()) if text else ""
-    return " ".join("".join(element.itertext()).split())
-
-
-#: The elements of a term's section that say something about it (any namespace, or none).
-_TERM_INFO = ("{*}termNote", "{*}note", "{*}descrip", "{*}administrativeStatus", "{*}normativeAuthorization",
-              "{*}usageStatus", "{*}termType")
-
-
-class _Form:
-    __slots__ = ("text", "status", "notes", "line")
-
-    def __init__(self, text: str, status: str, notes: list[str], line: int) -> None:
-        self.text, self.status, self.notes, self.line = text, status, notes, line
-
-
-#: The local names of :data:`_TERM_INFO`.
-_INFO_NAMES = frozenset(t[3:] for t in _TERM_INFO)
-
-
-def _forms(section: Any, name: str) -> list[_Form]:
-    """The terms of a language section with their statuses, in order."""
-    forms: list[_Form] = []
-    for holder in section.iterchildren("{*}tig", "{*}ntig", "{*}termSec"):
-        # One walk over the holder (document order): its first <term>, and what the others say about it.
-        term = None
-        found, term_type, notes = "", "", []
-        for e in holder.iter():
-            tag = e.tag
-            if not isinstance(tag, str):
-                continue
-            tag = tag[tag.rfind("}") + 1:]
-            if tag == "term":
-                if term is None:
-                    term = e
-                continue
-            if tag not in _INFO_NAMES:
-                continue
-            kind = (e.get("type") or "").lower() if tag == "termNote" else tag.lower()
-            if kind in _STATUS_TYPES and not found:
-                found = status(_text(e))
-            elif kind == "termtype":
-                term_type = _text(e).lower()
-            elif tag == "note" or (tag == "descrip" and (e.get("type") or "") == "definition"):
-                notes.append(_text(e))
-        if term is None:
-            raise GlossaryError(Problem(name, holder.sourceline or 0, f"<{_xml.localname(holder.tag)}> has no <term>",
-                                        "every tig, ntig or termSec holds one term"))
-        if term_type == "variant" and found in ("admitted", ""):
-            found = "variant"
-        text = _text(term)
-        if text:
-            forms.append(_Form(text, found, notes, term.sourceline or 0))
-    for i, form in enumerate(forms):
-        if not form.status:
-            form.status = "preferred" if i == 0 else "admitted"
-    return forms
-
-
-def _entry(entry: Any, name: str) -> dict[str, str] | None:
-    """The cells of an entry, or None when it lacks Chinese or English."""
-    zh: list[_Form] = []
-    hant: list[_Form] = []
-    en: list[_Form] = []
-    notes: list[str] = []
-    category = series = ""
-    for child in entry:
-        local = _xml.localname(child.tag)
-        if local in ("langSet", "langSec"):
-            tag = child.get(_xml.XML_LANG) or child.get("lang")
-            if not tag:
-                raise GlossaryError(Problem(name, child.sourceline or 0, f"<{local}> has no xml:lang",
-                                            'say the language: <langSet xml:lang="zh-CN">'))
-            lang = language(tag)
-            if lang:
-                {"zh": zh, "hant": hant, "en": en}[lang].extend(_forms(child, name))
-            for e in child.iterchildren("{*}descrip", "{*}descripGrp", "{*}note"):
-                if lang:
-                    notes += [_text(d) for d in e.iter() if _xml.localname(d.tag) == "note"
-                              or (_xml.localname(d.tag) == "descrip" and (d.get("type") or "") == "definition")]
-        elif local == "note" or (local == "descrip" and (child.get("type") or "") == "definition"):
-            text = _text(child)
-            key, _, value = text.partition(": ")
-            if key == "category" and value in CATEGORIES and not category:
-                category = value
-            elif key == "series" and not series:
-                series = value  # written by write(): a numbered series' template
-            elif text:
-                notes.append(text)
-        elif local == "descripGrp":
-            for e in child.iter():
-                if _xml.localname(e.tag) == "descrip" and (e.get("type") or "") == "definition":
-                    notes.append(_text(e))
-    chinese = [f for f in zh if f.status != "forbidden"]
-    chinese += [f for f in hant if f.status != "forbidden"]
-    chinese.sort(key=lambda f: f.status != "preferred")  # stable: the first preferred leads
-    english = [f for f in en if f.status != "forbidden"]
-    if not chinese or not english:
-        return None
-    english.sort(key=lambda f: f.status != "preferred")
-    lead = english[0]
-    pinyin = next((n[len("pinyin: "):] for n in chinese[0].notes if n.startswith("pinyin: ")), "")
-    for f in (*chinese, *english):
-        notes += [n for n in f.notes if not n.startswith("pinyin: ")]
-    sep = " | "
-    if len(chinese) == 1 and len(en) == 1 and not notes:  # the usual entry: one term in each language
-        return {"id": entry.get("id") or "", "zh": chinese[0].text, "zh_variants": "", "en": lead.text, "aliases": "",
-                "variants": "", "forbidden": "", "pinyin": pinyin, "category": category, "series": series, "note": ""}
-    return {
-        "id": entry.get("id") or "",
-        "zh": chinese[0].text,
-        "zh_variants": sep.join(_unique([f.text for f in chinese[1:]], {chinese[0].text})),
-        "en": lead.text,
-        "aliases": sep.join(_unique([f.text for f in english[1:] if f.status in ("preferred", "admitted")], {lead.text})),
-        "variants": sep.join(_unique([f.text for f in english if f.status == "variant" and f is not lead], {lead.text})),
-        "forbidden": sep.join(_unique([f.text for f in en if f.status == "forbidden"], {f.text for f in english})),
-        "pinyin": pinyin,
-        "category": category,
-        "series": series,
-        "note": "; ".join(_unique(notes, set())),
-    }
-
-
-def _unique(items: list[str], taken: set[str]) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item and item not in taken and item not in out:
-            out.append(item)
-    return out
+_DIGIT_ID = re.compile(r"_\d.*")
 
 
 def _term_id(xml_id: str) -> str:
-    if re.fullmatch(r"_\d.*", xml_id):
+    if xml_id[:1] == "_" and _DIGIT_ID.fullmatch(xml_id):
         return xml_id[1:]  # the prefix write() gives ids that start with a digit (an XML id cannot)
     return xml_id
 
@@ -228,7 +57,8 @@ def read(data: bytes, name: str, *, group: bool = False, **_: object) -> list[Te
 
     ``group`` merges entries with the same Chinese term (a termbase's homonyms) into one term.
     """
-    rows: list[tuple[int, list[str]]] = []
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
     skipped = 0
     for event, element in _xml.iterparse(data, name, ("termEntry", "conceptEntry")):
         if event == "start":
@@ -237,32 +67,32 @@ def read(data: bytes, name: str, *, group: bool = False, **_: object) -> list[Te
                 raise GlossaryError(Problem(name, element.sourceline or 0, f"the root element is <{root}>, not "
                                             "<martif> (TBX v2, TBX-Basic) or <tbx> (TBX v3): not a TBX file"))
             continue
-        cells = _entry(element, name)
+        found = cells(element, name)
         line = element.sourceline or 0
         element.clear(keep_tail=False)
         parent = element.getparent()
         while parent is not None and element.getprevious() is not None:
             del parent[0]  # entries read so far: keep memory flat
-        if cells is None:
+        if found is None:
             skipped += 1
             continue
-        rows.append((line, [cells[c] for c in _HEADER]))
+        rows.append(found)
+        lines.append(line)
     if not rows:
         why = f"none of its {skipped} entries has both a Chinese and an English term" if skipped else "no entries"
         raise GlossaryError(Problem(name, 0, f"no terms: {why}",
                                     "entries are termEntry (TBX v2) or conceptEntry (TBX v3) elements"))
-    used = [i for i in range(len(_HEADER)) if i in (0, 1, 3) or any(row[i] for __, row in rows)]
-    if len(used) < len(_HEADER):  # columns no entry fills: left out, so that plain rows take the short path
-        rows = [(n, [row[i] for i in used]) for n, row in rows]
-    header = [_HEADER[i] for i in used]
-    ids = [_term_id(row[0]) for __, row in rows]
-    if all(_ID_RE.match(i) for i in ids) and len(set(ids)) == len(ids):
-        for (__, row), tid in zip(rows, ids):
-            row[0] = tid
+    columns = list(zip(*rows))
+    del rows
+    # Columns no entry fills are left out, so that plain rows take the short path.
+    used = [i for i, column in enumerate(columns) if i in (0, 1, 3) or any(column)]
+    ids = [_term_id(i) for i in columns[0]]
+    if all(map(_ID_RE.match, ids)) and len(set(ids)) == len(ids):
+        columns[0] = tuple(ids)
     else:  # ids of another system (C123, UUIDs): made from the English instead
-        header = header[1:]
-        rows = [(n, row[1:]) for n, row in rows]
-    return terms_from_rows(header, rows, name, group=group)
+        used.remove(0)
+    header = [HEADER[i] for i in used]
+    return terms_from_rows(header, zip(lines, zip(*(columns[i] for i in used))), name, group=group)
 
 
 # -- write ---------------------------------------------------------------------------------------
