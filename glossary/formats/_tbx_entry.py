@@ -15,30 +15,20 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import GlossaryError, Problem
+from ..langtags import language
 from ..model import CATEGORIES
 from . import _xml
 
 __all__ = ["HEADER", "cells", "language", "status"]
 
 _STATUS_TYPES = {"administrativestatus", "normativeauthorization", "usagestatus"}
+#: Other ways tools state a term's status: yes/no flags (Phrase's termNote "forbidden" and "preferred"),
+#: and a "status" (Trados's descrip, Phrase's termNote) whose value may be a workflow state (Approved, New).
+_FLAG_TYPES = frozenset({"forbidden", "preferred"})
+_OTHER_STATUS_TYPES = _FLAG_TYPES | {"status"}
+_YES = frozenset({"true", "yes", "1", "y"})
 #: The columns of a row, in order.
 HEADER = ["id", "zh", "zh_variants", "en", "aliases", "variants", "forbidden", "pinyin", "category", "series", "note"]
-
-
-@lru_cache(maxsize=256)
-def language(tag: str) -> str:
-    """``"zh"`` (Simplified), ``"hant"`` (Traditional), ``"en"`` or ``""`` for a language tag, any case.
-
-    >>> [language(t) for t in ("zh", "ZH-cn", "zh-Hans", "zh-Hant", "zh_TW", "zh-HK", "en-GB", "fr")]
-    ['zh', 'zh', 'zh', 'hant', 'hant', 'hant', 'en', '']
-    """
-    parts = tag.strip().lower().replace("_", "-").split("-")
-    if parts[0] == "en":
-        return "en"
-    if parts[0] != "zh":
-        return ""
-    rest = set(parts[1:])
-    return "hant" if rest & {"hant", "tw", "hk", "mo"} else "zh"
 
 
 @lru_cache(maxsize=256)
@@ -59,6 +49,16 @@ def status(value: str) -> str:
     if v:
         return "admitted"
     return ""
+
+
+def _loose_status(value: str) -> str:
+    """:func:`status` of a value that may also be a workflow state: ``""`` for Approved, New, Draft.
+
+    >>> [_loose_status(v) for v in ("Forbidden", "Preferred", "Admitted", "Approved", "New")]
+    ['forbidden', 'preferred', 'admitted', '', '']
+    """
+    found = status(value)
+    return found if found != "admitted" or "admitted" in value.lower() else ""
 
 
 def _text(element: Any) -> str:
@@ -93,6 +93,7 @@ def _forms(section: Any, name: str) -> list[_Form]:
         # One walk over the holder (document order): its first <term>, and what the others say about it.
         term = None
         found, term_type, notes = "", "", []
+        flags: set[str] = set()
         for e in holder.iter():
             tag = e.tag
             if not isinstance(tag, str):
@@ -104,16 +105,25 @@ def _forms(section: Any, name: str) -> list[_Form]:
                 continue
             if tag not in _INFO_NAMES:
                 continue
-            kind = (e.get("type") or "").lower() if tag == "termNote" else tag.lower()
+            kind = (e.get("type") or "").lower() if tag in ("termNote", "descrip") else tag.lower()
             if kind in _STATUS_TYPES and not found:
                 found = status(_text(e))
+            elif kind == "status" and not found:
+                found = _loose_status(_text(e))
+            elif kind in _FLAG_TYPES:
+                if _text(e).lower() in _YES:
+                    flags.add(kind)
             elif kind == "termtype":
                 term_type = _text(e).lower()
-            elif tag == "note" or (tag == "descrip" and (e.get("type") or "") == "definition"):
+            elif tag == "note" or (tag == "descrip" and kind == "definition"):
                 notes.append(_text(e))
         if term is None:
             raise GlossaryError(Problem(name, holder.sourceline or 0, f"<{_xml.localname(holder.tag)}> has no <term>",
                                         "every tig, ntig or termSec holds one term"))
+        if "forbidden" in flags:
+            found = "forbidden"  # a yes/no flag wins over any status
+        elif "preferred" in flags and not found:
+            found = "preferred"
         if term_type == "variant" and found in ("admitted", ""):
             found = "variant"
         text = _text(term)
@@ -145,12 +155,12 @@ def _entry(entry: Any, name: str) -> tuple[str, ...] | None:
             for e in child.iterchildren("{*}descrip", "{*}descripGrp", "{*}note"):
                 if lang:
                     notes += [_text(d) for d in e.iter() if _xml.localname(d.tag) == "note"
-                              or (_xml.localname(d.tag) == "descrip" and (d.get("type") or "") == "definition")]
-        elif local == "note" or (local == "descrip" and (child.get("type") or "") == "definition"):
+                              or (_xml.localname(d.tag) == "descrip" and (d.get("type") or "").lower() == "definition")]
+        elif local == "note" or (local == "descrip" and (child.get("type") or "").lower() == "definition"):
             category, series = _entry_note(_text(child), category, series, notes)
         elif local == "descripGrp":
             for e in child.iter():
-                if _xml.localname(e.tag) == "descrip" and (e.get("type") or "") == "definition":
+                if _xml.localname(e.tag) == "descrip" and (e.get("type") or "").lower() == "definition":
                     notes.append(_text(e))
     return _row(entry.get("id") or "", zh, hant, en, notes, category, series)
 
@@ -236,7 +246,8 @@ def _kind(tag: Any) -> str:
 
 def _note_kind(value: str) -> str:
     lowered = value.lower()
-    kind = "status" if lowered in _STATUS_TYPES else "type" if lowered == "termtype" else ""
+    kind = ("status" if lowered in _STATUS_TYPES else "type" if lowered == "termtype"
+            else "other status" if lowered in _OTHER_STATUS_TYPES else "")
     if len(_NOTE_KIND) < _BOUND and len(value) <= _SHORT:
         _NOTE_KIND[value] = kind
     return kind
@@ -271,7 +282,7 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
         if kind is None:
             kind = _kind(tag)
         if kind != "section":
-            if kind == "note" or (kind == "descrip" and child.get("type") == "definition"):
+            if kind == "note" or (kind == "descrip" and (child.get("type") or "").lower() == "definition"):
                 category, series = _entry_note(_text(child), category, series, notes)
             elif kind == "group":
                 return None
@@ -314,15 +325,24 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
                 elif kind == "status":
                     if not found:
                         text = e.text
-                        found = statuses(text)
-                        if found is None:
-                            found = _status(text)
+                        cached = statuses(text)
+                        found = cached if cached is not None else _status(text)
                 elif kind == "type":
                     text = e.text
                     term_type = " ".join(text.split()).lower() if text else ""
-                elif kind == "note" or (kind == "descrip" and e.get("type") == "definition"):
+                elif kind == "descrip":
+                    value = (e.get("type") or "").lower()
+                    if value != "definition":
+                        if value in _STATUS_TYPES or value in _OTHER_STATUS_TYPES:
+                            return None  # a status in a descrip (Trados): the general reading's
+                        continue
                     text = e.text
                     term_notes += (" ".join(text.split()) if text else "",)
+                elif kind == "note":
+                    text = e.text
+                    term_notes += (" ".join(text.split()) if text else "",)
+                elif kind == "other status":
+                    return None  # a yes/no flag or a loose status (Phrase): the general reading's
             if term is None:
                 return None
             if term_type == "variant" and found in ("admitted", ""):

@@ -64,8 +64,10 @@ def read(data: bytes, name: str, *, group: bool = False, **_: object) -> list[Te
         if event == "start":
             root = _xml.localname(element.tag)
             if root not in ("martif", "tbx"):
+                hint = ("this is MultiTerm XML: export the termbase as TBX (MultiTerm, Glossary Converter)"
+                        if root == "mtf" else "")
                 raise GlossaryError(Problem(name, element.sourceline or 0, f"the root element is <{root}>, not "
-                                            "<martif> (TBX v2, TBX-Basic) or <tbx> (TBX v3): not a TBX file"))
+                                            "<martif> (TBX v2, TBX-Basic) or <tbx> (TBX v3): not a TBX file", hint))
             continue
         found = cells(element, name)
         line = element.sourceline or 0
