@@ -21,7 +21,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .automata import AS_LISTED, CAPITALS, SERIES, Automata, automata_of
+from .automata import AS_LISTED, CAPITALS, SERIES, Automata, automata_of, gc_paused
 from .forms import ACCEPTED_KINDS, Series, from_roman
 from .model import Match, Term
 from .index import or_default
@@ -278,8 +278,9 @@ def find_terms(text: str, glossary: "Glossary | None" = None) -> list[Match]:
     Matches are leftmost-longest and never overlap; ``text[m.start:m.end] == m.text``.
     """
     g = or_default(glossary)
-    en = find_en(_latin_only(text), g, surfaces=text) if _LATIN.search(text) else []
-    zh = find_zh(text, g)
+    with gc_paused():  # the scans' many small tuples are acyclic: the collector would only rescan them
+        en = find_en(_latin_only(text), g, surfaces=text) if _LATIN.search(text) else []
+        zh = find_zh(text, g)
     if en and zh and len(automata_of(g).verbatim):
         # A verbatim form (SWIFT) found by both scans is one occurrence.
         spans = {(m.start, m.end) for m in en}

@@ -14,10 +14,10 @@ verbatim rows (SWIFT, T+1) match at Latin word boundaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .automata import Automata, automata_of
+from .automata import Automata, automata_of, gc_paused
 from .forms import Series, chinese_number, cn_suffix_letter
 from .model import Match, Term
 from .normalize import HAN_RUN, IGNORABLE, fold_zh_text, is_han, is_latin_word
@@ -72,7 +72,11 @@ def find_zh(text: str, glossary: "Glossary") -> list[Match]:
     >>> [m.text for m in find_zh("王林说，王林业务很忙，这件事很容易，代表容易发言。王林业来了", g)]
     ['王林', '王林', '容易']
     """
-    automata = automata_of(glossary)
+    with gc_paused():  # the scan's many small tuples are acyclic: the collector would only rescan them
+        return _find_zh_all(text, automata_of(glossary))
+
+
+def _find_zh_all(text: str, automata: Automata) -> list[Match]:
     if _IGNORABLE_RE.search(text) is None:
         found = _find_zh(text, automata)
     else:
@@ -132,6 +136,7 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
     shortest_key = automata.shortest_key
     if not series and dense:
         return _find_dense(text, source, automata, models)
+    crossing: Crossing = []
     pos = 0  # in text: where the last match ended (a series member may run past its run)
     for run in automata.zh_runs.finditer(source):
         if run.end() - run.start() < shortest_key or run.end() <= pos:
@@ -161,10 +166,10 @@ def _find_zh(text: str, automata: Automata) -> list[Match]:
             if s_abs < pos:
                 continue
             if is_member:
-                if not _left_bounded(piece, s, automata):
+                if not _left_bounded(piece, s, automata, crossing):
                     continue
             else:
-                if not _zh_bounded(piece, s, e, term, automata):
+                if not _zh_bounded(piece, s, e, term, automata, crossing):
                     continue
                 if e_abs < len(text) and text[e_abs] in _NOT_MEMBER_AFTER and _ends_a_model(piece[e - 1]):
                     continue  # 长征六号改: a modified vehicle, not the one named
@@ -187,6 +192,7 @@ def _find_dense(text: str, source: str, automata: Automata, models: bool) -> lis
     nonrun = automata.zh_nonrun
     n = len(source)
     matches: list[Match] = []
+    crossing: Crossing = []
     pos = 0
     for end, (length, term) in hits:
         s = end - length + 1
@@ -200,7 +206,7 @@ def _find_dense(text: str, source: str, automata: Automata, models: bool) -> lis
         w1 = right.start() if right is not None else min(n, e + 7)
         piece = source[w0:w1]
         ps, pe = s - w0, e - w0
-        if not _zh_bounded(piece, ps, pe, term, automata):
+        if not _zh_bounded(piece, ps, pe, term, automata, crossing):
             continue
         if models and e < n and text[e] in _NOT_MEMBER_AFTER and _ends_a_model(source[e - 1]):
             continue  # 长征六号改: a modified vehicle, not the one named
@@ -252,24 +258,36 @@ def _shortest(term: Term) -> int:
     return min(map(len, term.zh_forms))
 
 
-def _crossable(text: str, pos: int, lo: int, keys: Any, freq: Mapping[str, int]) -> bool:
+#: What a scan asks of jieba's table and of the glossary's own words (:meth:`Automata.crossing`), fetched on
+#: the first candidate that needs them (a text of isolated names never loads jieba).
+Crossing = list[Callable[[str], Any]]
+
+
+def _crossing(automata: Automata, crossing: Crossing) -> Crossing:
+    if not crossing:
+        crossing.extend(automata.crossing())
+    return crossing
+
+
+def _crossable(text: str, pos: int, lo: int, crossing: Crossing) -> bool:
     """Could a dictionary word run across ``pos``? jieba's table holds every
     prefix of every word, so a word starting at i < pos crosses pos exactly
-    when ``text[i:pos + 1]`` is in it, or is a glossary key or the prefix of
-    one (``keys``, the Chinese automaton: a key jieba has is in its table already)."""
+    when ``text[i:pos + 1]`` is in it, or is a word of the glossary jieba lacks
+    or the prefix of one."""
+    freq, words = crossing
     for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
         piece = text[i:pos + 1]
-        if piece in freq or keys.match(piece):
+        if freq(piece) is not None or words(piece) is not None:
             return True
     return False
 
 
-def _left_bounded(text: str, s: int, automata: Automata) -> bool:
+def _left_bounded(text: str, s: int, automata: Automata, crossing: Crossing) -> bool:
     """False when a word runs across the start of a series member."""
     if s == 0:
         return True
     lo = max(0, s - 6)
-    if not _crossable(text, s, lo, automata.zh, automata.jieba_freq):
+    if not _crossable(text, s, lo, _crossing(automata, crossing)):
         return True
     n = 0
     for word in automata.cut(text[lo:min(len(text), s + 6)]):
@@ -281,7 +299,7 @@ def _left_bounded(text: str, s: int, automata: Automata) -> bool:
     return True
 
 
-def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bool:
+def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata, crossing: Crossing) -> bool:
     """False when the candidate [s, e) sits inside a longer word or name.
 
     jieba runs only when a dictionary word could cross an edge of the
@@ -293,13 +311,12 @@ def _zh_bounded(text: str, s: int, e: int, term: Term, automata: Automata) -> bo
     a, b = max(0, s - 7), min(len(text), e + 7)
     if a == s and b == e:
         return True
-    freq, keys = automata.jieba_freq, automata.zh
     lo, hi = max(a, s - 6), min(b, e + 6)
     name_check = (
         term.category == "person" and len(term.zh) == 2 and e < b and is_han(text[e]) and text[e] not in _NAME_FOLLOWERS
     )
-    if not name_check and not (s > a and _crossable(text, s, lo, keys, freq)) and not (
-        e < b and _crossable(text, e, s, keys, freq)
+    if not name_check and not (s > a and _crossable(text, s, lo, _crossing(automata, crossing))) and not (
+        e < b and _crossable(text, e, s, _crossing(automata, crossing))
     ):
         return True
     window = text[lo:hi]
