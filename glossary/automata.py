@@ -369,10 +369,10 @@ class Automata:
 
         return base_tokenizer().FREQ  # type: ignore[no-any-return]
 
-    def crossing(self) -> tuple[Callable[[str], Any], Callable[[str], Any]]:
-        """What the Chinese scan asks when a word could cross a candidate's edge: jieba's frequency of a
-        string (None for no word or prefix of one) and :attr:`zh_words`' answer, each at C speed."""
-        return self.jieba_freq.get, self.zh_words.lookup
+    def crossing(self) -> tuple[Mapping[str, int], Callable[[str], Any]]:
+        """What the Chinese scan asks when a word could cross a candidate's edge: jieba's table as it is
+        now (a dict once many lookups have made it one) and :attr:`zh_words`' answer at C speed."""
+        return self.jieba_freq, self.zh_words.lookup
 
     @cached_property
     def tokenizer(self) -> Any:

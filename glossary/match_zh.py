@@ -14,7 +14,6 @@ verbatim rows (SWIFT, T+1) match at Latin word boundaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .automata import Automata, automata_of, gc_paused
@@ -260,7 +259,7 @@ def _shortest(term: Term) -> int:
 
 #: What a scan asks of jieba's table and of the glossary's own words (:meth:`Automata.crossing`), fetched on
 #: the first candidate that needs them (a text of isolated names never loads jieba).
-Crossing = list[Callable[[str], Any]]
+Crossing = list[Any]
 
 
 def _crossing(automata: Automata, crossing: Crossing) -> Crossing:
@@ -277,7 +276,7 @@ def _crossable(text: str, pos: int, lo: int, crossing: Crossing) -> bool:
     freq, words = crossing
     for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
         piece = text[i:pos + 1]
-        if freq(piece) is not None or words(piece) is not None:
+        if piece in freq or words(piece) is not None:
             return True
     return False
 
