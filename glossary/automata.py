@@ -14,7 +14,7 @@ from __future__ import annotations
 import array
 import gc
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -28,7 +28,6 @@ from .normalize import HAN_CLASS, HAN_RUN, en_exact, en_key, fold_zh_text, has_h
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Glossary
-    from .segment import GlossaryWords
 
 __all__ = ["AS_LISTED", "ANY_CASE", "CAPITALS", "SERIES", "Automata", "EnValue", "automata_of", "gc_paused"]
 
@@ -353,13 +352,17 @@ class Automata:
         return self.zh_keys.get(fold_zh_text(m.zh)) or self.zh_keys.get(fold_zh_text(m.zh_variants[0])) or m
 
     @cached_property
-    def zh_words(self) -> "GlossaryWords":
+    def zh_words(self) -> dict[str, int]:
         """The glossary's Chinese words that jieba lacks, and all their
-        prefixes, as a jieba frequency table read from :attr:`zh` on first need
-        (:class:`glossary.segment.GlossaryWords`)."""
-        from .segment import GlossaryWords
-
-        return GlossaryWords(self.zh, self.jieba_freq)
+        prefixes, as a jieba frequency table: 0 for a bare prefix, -1 for a
+        word whose frequency :attr:`tokenizer` works out on first need. (From
+        a cache file, the same answers read from :attr:`zh` on first need:
+        :class:`glossary.segment.GlossaryWords`.)"""
+        get = self.jieba_freq.get
+        lacking = [key for key in self.zh_keys if len(key) > 1 and not get(key)]
+        words = dict.fromkeys([key[:i] for key in lacking for i in range(1, len(key))], 0)
+        words.update(dict.fromkeys(lacking, -1))  # a word that is also the prefix of another stays a word
+        return words
 
     @property
     def jieba_freq(self) -> Mapping[str, int]:
@@ -369,10 +372,10 @@ class Automata:
 
         return base_tokenizer().FREQ  # type: ignore[no-any-return]
 
-    def crossing(self) -> tuple[Mapping[str, int], Callable[[str], Any]]:
+    def crossing(self) -> tuple[Mapping[str, int], Mapping[str, int]]:
         """What the Chinese scan asks when a word could cross a candidate's edge: jieba's table as it is
-        now (a dict once many lookups have made it one) and :attr:`zh_words`' answer at C speed."""
-        return self.jieba_freq, self.zh_words.lookup
+        now (a dict once many lookups have made it one) and :attr:`zh_words`."""
+        return self.jieba_freq, self.zh_words
 
     @cached_property
     def tokenizer(self) -> Any:

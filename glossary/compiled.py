@@ -78,6 +78,14 @@ class _Saved(Automata):
         return RowsById(self._lazy)  # type: ignore[return-value]
 
     @cached_property
+    def zh_words(self) -> Any:
+        # The glossary's words jieba lacks, read from the saved Chinese automaton on first need: a cold
+        # check builds no table of 100,000 keys and their prefixes.
+        from .segment import GlossaryWords
+
+        return GlossaryWords(self.zh, self.jieba_freq)
+
+    @cached_property
     def zh_keys(self) -> Mapping[str, Term]:  # type: ignore[override]
         # Folded Chinese form → term, read from the saved Chinese automaton and its values: nothing built per
         # key. Without a sound saved part, built from the terms (and the automaton from them).

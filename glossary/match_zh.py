@@ -276,7 +276,7 @@ def _crossable(text: str, pos: int, lo: int, crossing: Crossing) -> bool:
     freq, words = crossing
     for i in range(pos - 1, max(lo, pos - 6) - 1, -1):
         piece = text[i:pos + 1]
-        if piece in freq or words(piece) is not None:
+        if piece in freq or piece in words:
             return True
     return False
 

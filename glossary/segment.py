@@ -154,6 +154,9 @@ class GlossaryWords(dict[str, "int | None"]):
         value = self[word]
         return default if value is None else value
 
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self[word] is not None
+
     def __missing__(self, word: str) -> int | None:
         auto = self.automaton
         if len(word) > 1 and auto.exists(word) and not self.freq.get(word):

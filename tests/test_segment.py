@@ -33,3 +33,25 @@ def test_the_base_dictionary_is_loaded_once_for_many_glossaries():
         glossary.find_terms("王林业务和王林0号", g)
         assert automata_of(g).tokenizer.base_freq is first.FREQ  # shared, not copied
     assert base_tokenizer() is first
+
+
+def test_glossary_words_read_lazily_answer_as_the_table_built_at_once():
+    """A cached glossary's words jieba lacks (GlossaryWords, read from the automaton) are the built table's."""
+    from glossary.segment import GlossaryWords
+
+    g = glossary.Glossary(glossary.load().terms)  # the bundled table, its tokenizer unused (it fills in -1s)
+    a = automata_of(g)
+    eager = a.zh_words
+    lazy = GlossaryWords(a.zh, a.jieba_freq)
+    probes = set(eager) | {k[:i] for k in a.zh_keys for i in range(1, len(k) + 1)} | {"天天", "垣信卫", "不是词"}
+    assert len(eager) > 100
+    freq = a.jieba_freq
+    for word in sorted(probes):
+        # The lazy table also answers 0 for a prefix of a word jieba has; jieba's own table answers for it
+        # first (it holds every prefix of its words), so the two read alike wherever they are read.
+        if word in freq and word not in eager:
+            assert lazy.get(word) in (0, None), word
+            continue
+        assert (word in lazy) == (word in eager), word
+        assert lazy.get(word) == eager.get(word), word
+        assert (lazy.lookup(word) is None) == (word not in eager), word
