@@ -13,6 +13,7 @@ nothing: ``pinyin`` and ``romanization`` left out are computed when first read.
 from __future__ import annotations
 
 import difflib
+import re
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, TextIO
@@ -64,6 +65,8 @@ _ZH_TAGS = {"zh", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "simplif
 _HANT_TAGS = {"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "zh-hant-hk", "traditional chinese",
               "chinese (traditional)", "chinese (taiwan)", "chinese (hong kong)", "繁體中文", "繁体中文"}
 _TAG_COLUMNS = {"zh": "zh", "hant": "zh_variants", "en": "en"}
+#: Each column by its name without spaces, hyphens and underscores, as other tools spell them.
+_SQUASHED = {c.replace("_", ""): c for c in COLUMNS}
 _EN_TAGS = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in", "english", "english (united states)",
             "english (us)", "english (united kingdom)", "english (uk)", "english (gb)", "英文", "英语"}
 
@@ -81,6 +84,9 @@ def column_name(header: str) -> str:
     key = header.strip().lower()
     if key in _COLUMN_SET:
         return key
+    squashed = _SQUASHED.get(re.sub(r"[\s_-]+", "", key))
+    if squashed:  # "case sensitive", "Case-Sensitive", "casesensitive", "ZH Variants"
+        return squashed
     tag = key.replace("_", "-")
     if tag in _ZH_TAGS:
         return "zh"
@@ -125,8 +131,11 @@ def terms_from_rows(header: Sequence[str], rows: Iterable[tuple[int, Sequence[st
                                 "name every column, or delete the empty one"))
     extra_cols = [c for c in columns if c not in _COLUMN_SET]
     for col in extra_cols:
-        close = difflib.get_close_matches(col.lower().replace(" ", "_"), COLUMNS, n=1, cutoff=0.8)
-        if close:  # a misspelt column would be kept and its values never used
+        # A misspelt column would be kept and its values never used; a short name (CID, URL) is too
+        # short to call a misspelling.
+        close = difflib.get_close_matches(col.lower().replace(" ", "_"), COLUMNS, n=1, cutoff=0.8) \
+            if len(col) > 3 else []
+        if close:
             problems.append(Problem(name, header_line, f"unknown column {col!r}",
                                     f"did you mean {close[0]!r}? Other columns of your own are kept as they are"))
     if problems:

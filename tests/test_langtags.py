@@ -37,3 +37,16 @@ def test_a_table_with_extended_and_legacy_tag_headers_loads():
     [term] = read_bytes(data, "terms.csv")
     assert (term.zh, term.zh_variants, term.en) == ("长征五号", ("長征五號",), "Long March 5")
     assert term.extra == (("zh-Latn-pinyin", "Chángzhēng Wǔ Hào"),)
+
+
+@pytest.mark.parametrize("header, column", [
+    ("case sensitive", "case_sensitive"), ("Case-Sensitive", "case_sensitive"), ("casesensitive", "case_sensitive"),
+    ("ZH Variants", "zh_variants"), ("CID", "CID"),
+])
+def test_column_spellings_of_other_tools(header, column):
+    assert column_name(header) == column
+
+
+def test_a_short_column_of_another_tool_is_kept_not_called_a_misspelling():
+    [term] = read_bytes("CID,zh,en,casesensitive\n17,天宫,Tiangong,true\n".encode(), "terms.csv")
+    assert term.extra == (("CID", "17"),) and term.case_sensitive
