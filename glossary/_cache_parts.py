@@ -172,7 +172,7 @@ def read_part(blobs: dict[str, tuple[memoryview, int]], part: str, terms: Indexe
             return numbers(values)
     except Exception:  # damaged: built from the terms instead, never trusted
         return None
-    return values if isinstance(values, dict) and set(values) <= set(allowed) else None
+    return values if isinstance(values, dict) and set(values) == set(allowed) else None
 
 
 def numbers_packed(table: dict[str, int]) -> Any:

@@ -33,8 +33,9 @@ from .sortedmap import SortedMap
 
 __all__ = ["Tables", "read_tables"]
 
-_MAGIC = b"glossary-jieba-tables-2\n"
-_HEAD = struct.Struct("<qqqI")  # total, number of words, bytes of tag names, CRC-32 of what follows
+_MAGIC = b"glossary-jieba-tables-3\n"
+_HEAD = struct.Struct("<qqqI")  # total, number of words, bytes of tag names, CRC-32 of those and what follows
+_FIELDS = struct.Struct("<qqq")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def _saved(jieba: Any) -> Tables | None:
         at = len(head)
         total, n, names_size, crc = _HEAD.unpack_from(data, at)
         at += _HEAD.size
-        if zlib.crc32(memoryview(data)[at:]) != crc:
+        if zlib.crc32(memoryview(data)[at:], zlib.crc32(_FIELDS.pack(total, n, names_size))) != crc:
             return None
         freqs = array.array("q")
         freqs.frombytes(data[at:at + 8 * n])
@@ -108,7 +109,8 @@ def _save(jieba: Any, tables: Tables) -> None:
         body = b"".join((array.array("q", (tables.freq[w] for w in tables.words)).tobytes(), tables.tag_numbers,
                          names, "\n".join(tables.words).encode("utf-8")))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(_MAGIC + key + _HEAD.pack(tables.total, len(tables.words), len(names), zlib.crc32(body)))
+            fields = (tables.total, len(tables.words), len(names))
+            fh.write(_MAGIC + key + _HEAD.pack(*fields, zlib.crc32(body, zlib.crc32(_FIELDS.pack(*fields)))))
             fh.write(body)
         os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole one
     except Exception:

@@ -9,18 +9,15 @@ Traditional); romanized Chinese (``zh-Latn-pinyin``) is not Chinese text.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-__all__ = ["TAG", "language"]
+__all__ = ["language"]
 
 _CHINESE = frozenset({"zh", "zho", "chi", "cmn"})
 _ENGLISH = frozenset({"en", "eng"})
 _SIMPLIFIED_SCRIPTS = frozenset({"hans", "chs"})
 _TRADITIONAL_SCRIPTS = frozenset({"hant", "cht"})
 _TRADITIONAL_REGIONS = frozenset({"tw", "hk", "mo"})
-#: The shape of a language tag (``en``, ``zh-Hant-TW``, ``EN_us``), as against a column name.
-TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=512)

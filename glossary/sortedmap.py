@@ -42,6 +42,8 @@ class SortedMap(Mapping[str, int]):
 
     def get(self, key: str, default: Any = None) -> Any:
         if self._dict is None:
+            if not isinstance(key, str):
+                return default  # as the dict answers, not a TypeError from the bisection
             self._left -= 1
             if self._left >= 0:
                 keys = self._keys
@@ -92,7 +94,8 @@ class SortedMap(Mapping[str, int]):
         """The map as bytes for :meth:`unpack`; None when a key holds a line break (then keep a dict)."""
         if any("\n" in k for k in self._keys):
             return None
-        return typecode, "\n".join(self._keys).encode("utf-8"), array.array(typecode, self._values).tobytes()
+        keys = "\n".join(self._keys).encode("utf-8", "surrogatepass")  # (a lone surrogate is a str too)
+        return typecode, keys, array.array(typecode, self._values).tobytes()
 
     @classmethod
     def unpack(cls, packed: tuple[str, bytes, bytes], **kw: Any) -> SortedMap:
@@ -101,7 +104,7 @@ class SortedMap(Mapping[str, int]):
         typecode, keys_blob, values_blob = packed
         values = array.array(typecode)
         values.frombytes(values_blob)
-        keys = bytes(keys_blob).decode("utf-8").split("\n") if values else []
+        keys = bytes(keys_blob).decode("utf-8", "surrogatepass").split("\n") if values else []
         if len(keys) != len(values):
             raise ValueError("packed keys and values that do not fit together")
         return cls(keys, values, **kw)

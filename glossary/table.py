@@ -20,7 +20,7 @@ from typing import IO, Any, TextIO
 
 from .atomic import atomic_writer
 from .errors import GlossaryError, Problem
-from .langtags import TAG, language
+from .langtags import language
 from .model import Term, raw_value, terms_from_columns
 from .normalize import has_han, zh_key
 from .row import (
@@ -65,6 +65,9 @@ _ZH_TAGS = {"zh", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "simplif
 _HANT_TAGS = {"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "zh-hant-hk", "traditional chinese",
               "chinese (traditional)", "chinese (taiwan)", "chinese (hong kong)", "繁體中文", "繁体中文"}
 _TAG_COLUMNS = {"zh": "zh", "hant": "zh_variants", "en": "en"}
+#: A header that is a language tag: the language, then only scripts and regions (zh-Hans-SG, en_US,
+#: zh-CHT), so that a column of one's own such as en_note or zh_pinyin stays a column of its own.
+_HEADER_TAG = re.compile(r"(?:zh|en)(?:-(?:hans|hant|latn|chs|cht|[a-z]{2}|[0-9]{3}))*")
 #: Each column by its name without spaces, hyphens and underscores, as other tools spell them.
 _SQUASHED = {c.replace("_", ""): c for c in COLUMNS}
 _EN_TAGS = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in", "english", "english (united states)",
@@ -94,7 +97,7 @@ def column_name(header: str) -> str:
         return "zh_variants"
     if tag in _EN_TAGS:
         return "en"
-    if TAG.fullmatch(tag):  # zh-Hans-SG, zh-CHT, en-IN: as a TBX file's xml:lang is read
+    if _HEADER_TAG.fullmatch(tag):  # zh-Hans-SG, zh-CHT, en-IN: as a TBX file's xml:lang is read
         column = _TAG_COLUMNS.get(language(tag))
         if column:
             return column

@@ -218,3 +218,14 @@ def test_each_damaged_part_is_rebuilt(cache, table, part):
     assert found(g) == found(fresh)
     assert g.lookup("王林") == fresh.lookup("王林") and g.lookup_en("premier li").id == "li-qiang"
     assert g["tiangong"] == fresh["tiangong"] and g == fresh
+
+
+def test_a_table_with_a_lone_surrogate_is_cached(cache, tmp_path):
+    import json
+
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps([{"zh": "北京", "en": "Beijing", "aliases": ["Pe\udc00king"]}]), encoding="utf-8")
+    fresh = compiled.load(path)
+    again = compiled.load(path)
+    assert type(automata_of(again)).__name__ == "_Saved"
+    assert again == fresh and again.lookup_en("Pe\udc00king").en == "Beijing"

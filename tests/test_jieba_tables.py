@@ -54,7 +54,7 @@ def saved_copy(tmp_path_factory) -> bytes:
         return jieba_tables._file(jieba)[0].read_bytes()
 
 
-@pytest.mark.parametrize("damage", ["truncate", "stale key", "garbage", "tag number"])
+@pytest.mark.parametrize("damage", ["truncate", "stale key", "garbage", "tag number", "total", "names size"])
 def test_damaged_or_stale_copy_is_not_used(tmp_path, monkeypatch, saved_copy, damage):
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
     path, key = jieba_tables._file(jieba)
@@ -67,6 +67,9 @@ def test_damaged_or_stale_copy_is_not_used(tmp_path, monkeypatch, saved_copy, da
         data = data.replace(key, key.replace(b"\0", b"\0x", 1), 1)
     elif damage == "garbage":
         data = b"\x00\xff" * 100
+    elif damage in ("total", "names size"):  # a header field (outside the body)
+        at = len(jieba_tables._MAGIC + key) + (0 if damage == "total" else 16)
+        data = data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]
     else:  # a tag number past the tag names
         at = len(jieba_tables._MAGIC + key)
         total, n, _, _ = jieba_tables._HEAD.unpack_from(data, at)

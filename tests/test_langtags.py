@@ -26,6 +26,8 @@ def test_language(tag, lang):
 @pytest.mark.parametrize("header, column", [
     ("zh-Hans-SG", "zh"), ("zh-Hant-MO", "zh_variants"), ("EN_us", "en"), ("zh-CHT", "zh_variants"),
     ("en-IN", "en"), ("zh-Latn-pinyin", "zh-Latn-pinyin"), ("Domain", "Domain"), ("note", "note"),
+    ("en_note", "en_note"), ("zh_pinyin", "zh_pinyin"), ("zh-Hant-note", "zh-Hant-note"), ("en_1", "en_1"),
+    ("eng", "eng"), ("zh_old", "zh_old"), ("zh-419", "zh"),
     ("Chinese (PRC)", "zh"), ("English", "en"),
 ])
 def test_headers_read_as_tags(header, column):
@@ -50,3 +52,8 @@ def test_column_spellings_of_other_tools(header, column):
 def test_a_short_column_of_another_tool_is_kept_not_called_a_misspelling():
     [term] = read_bytes("CID,zh,en,casesensitive\n17,天宫,Tiangong,true\n".encode(), "terms.csv")
     assert term.extra == (("CID", "17"),) and term.case_sensitive
+
+
+def test_own_columns_named_after_a_language_are_kept():
+    [term] = read_bytes("id,zh,en,en_note,zh_old\nt1,上海,Shanghai,a city,上海市\n".encode(), "terms.csv")
+    assert term.extra == (("en_note", "a city"), ("zh_old", "上海市"))

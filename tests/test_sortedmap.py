@@ -46,3 +46,9 @@ def test_bad_input_is_refused():
     with pytest.raises(ValueError):
         SortedMap.unpack((typecode, keys, values[:8]))
     assert SortedMap.unpack(SortedMap.from_dict({}).pack()) == {}
+
+
+def test_a_lone_surrogate_key_packs_and_a_key_that_is_no_string_is_missing():
+    m = SortedMap.from_dict({"Pe\udc00king": 1, "b": 2}, promote_after=10**9)
+    assert SortedMap.unpack(m.pack()) == {"Pe\udc00king": 1, "b": 2}
+    assert m.get(None) is None and m.get(3, "x") == "x" and None not in m
