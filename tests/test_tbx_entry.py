@@ -32,7 +32,8 @@ LANG = st.sampled_from(["zh", "zh-CN", "zh-Hans", "ZH_cn", "zh-Hant", "zh-TW", "
 def term_element(draw: st.DrawFn, p: str, usual: bool) -> str:
     """One child of a term's holder."""
     kind = draw(st.sampled_from(["term", "term", "note-status", "note-pos", "note-type", "note-other", "status",
-                                 "termType", "note", "descrip", "admin", *([] if usual else ["nested"])]))
+                                 "termType", "note", "descrip", "admin",
+                                 *([] if usual else ["nested", "note-flag", "descrip-status"])]))
     text = draw(TEXT)
     if kind == "term":
         return f"<{p}term>{text}</{p}term>"
@@ -44,6 +45,12 @@ def term_element(draw: st.DrawFn, p: str, usual: bool) -> str:
     if kind == "note-type":
         return f'<{p}termNote type="{draw(st.sampled_from(["termType", "TERMTYPE"]))}">' \
                f'{draw(st.sampled_from(["variant", " Variant ", "fullForm", ""]))}</{p}termNote>'
+    if kind == "note-flag":  # Phrase's yes/no statuses
+        which = draw(st.sampled_from(["forbidden", "preferred", "Forbidden", "status"]))
+        return f'<{p}termNote type="{which}">{draw(st.sampled_from(["true", "FALSE", "yes", "Approved", "Forbidden"]))}' \
+               f'</{p}termNote>'
+    if kind == "descrip-status":  # Trados's status in a descrip
+        return f'<{p}descrip type="{draw(st.sampled_from(["Status", "status"]))}">{draw(STATUS)}</{p}descrip>'
     if kind == "note-other":
         return f'<{p}termNote>{text}</{p}termNote>'
     if kind == "status":
@@ -55,7 +62,7 @@ def term_element(draw: st.DrawFn, p: str, usual: bool) -> str:
     if kind == "note":
         return f"<{p}note>{text}</{p}note>"
     if kind == "descrip":
-        return f'<{p}descrip type="{draw(st.sampled_from(["definition", "context"]))}">{text}</{p}descrip>'
+        return f'<{p}descrip type="{draw(st.sampled_from(["definition", "Definition", "context"]))}">{text}</{p}descrip>'
     if kind == "admin":
         return f'<{p}admin type="source">{text}</{p}admin>'
     return f"<{p}termGrp><{p}term>{text}</{p}term><{p}termNote type=\"administrativeStatus\">{draw(STATUS)}" \
