@@ -11,6 +11,7 @@ reading, :func:`_entry`, which says what is wrong. Both give the same row
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -229,35 +230,33 @@ _KINDS = {"langSet": "section", "langSec": "section", "tig": "holder", "termSec"
           "descripGrp": "group", "note": "note", "descrip": "descrip", "term": "term", "termNote": "termNote",
           "administrativeStatus": "status", "normativeAuthorization": "status", "usageStatus": "status",
           "termType": "type"}
-#: :data:`_KINDS` by tag (with its namespace), for the tags a file uses.
-_KIND: dict[Any, str] = {}
-#: What a ``termNote`` of each ``type`` is: ``status``, ``type`` or ``""``.
-_NOTE_KIND: dict[str, str] = {}
-#: :func:`status` of a status element's text as written.
-_STATUS: dict[str | None, str] = {}
+class _Memo(dict[Any, str]):
+    """A bounded memo of ``compute``: ``memo[key]`` at dict speed once seen (only short keys, at most
+    :data:`_BOUND` of them, are kept)."""
 
+    def __init__(self, compute: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.compute = compute
 
-def _kind(tag: Any) -> str:
-    kind = _KINDS.get(_xml.localname(tag), "")
-    if len(_KIND) < _BOUND and (not isinstance(tag, str) or len(tag) <= _SHORT):
-        _KIND[tag] = kind
-    return kind
+    def __missing__(self, key: Any) -> str:
+        value = self.compute(key)
+        if len(self) < _BOUND and (not isinstance(key, str) or len(key) <= _SHORT):
+            self[key] = value
+        return value
 
 
 def _note_kind(value: str) -> str:
     lowered = value.lower()
-    kind = ("status" if lowered in _STATUS_TYPES else "type" if lowered == "termtype"
+    return ("status" if lowered in _STATUS_TYPES else "type" if lowered == "termtype"
             else "other status" if lowered in _OTHER_STATUS_TYPES else "")
-    if len(_NOTE_KIND) < _BOUND and len(value) <= _SHORT:
-        _NOTE_KIND[value] = kind
-    return kind
 
 
-def _status(text: str | None) -> str:
-    found = status(" ".join(text.split()) if text else "")
-    if len(_STATUS) < _BOUND and (text is None or len(text) <= _SHORT):
-        _STATUS[text] = found
-    return found
+#: :data:`_KINDS` by tag (with its namespace), for the tags a file uses.
+_KIND = _Memo(lambda tag: _KINDS.get(_xml.localname(tag), ""))
+#: What a ``termNote`` of each ``type`` is: ``status``, ``type``, ``other status`` or ``""``.
+_NOTE_KIND = _Memo(_note_kind)
+#: :func:`status` of a status element's text as written.
+_STATUS = _Memo(lambda text: status(" ".join(text.split()) if text else ""))
 
 
 def _plain(entry: Any) -> tuple[str, ...] | None:
@@ -269,7 +268,7 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
     reading reads (not ``ntig``, ``note``, ``descrip`` or ``descripGrp``); a holder's children have no
     children.
     """
-    kinds, note_kinds, statuses = _KIND.get, _NOTE_KIND.get, _STATUS.get
+    kinds, note_kinds, statuses = _KIND.__getitem__, _NOTE_KIND.__getitem__, _STATUS.__getitem__
     # The forms of each language as (text, status, notes).
     zh: list[tuple[str, str, tuple[str, ...]]] = []
     hant: list[tuple[str, str, tuple[str, ...]]] = []
@@ -277,10 +276,7 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
     notes: list[str] = []
     category = series = ""
     for child in entry[:]:
-        tag = child.tag
-        kind = kinds(tag)
-        if kind is None:
-            kind = _kind(tag)
+        kind = kinds(child.tag)
         if kind != "section":
             if kind == "note" or (kind == "descrip" and (child.get("type") or "").lower() == "definition"):
                 category, series = _entry_note(_text(child), category, series, notes)
@@ -296,10 +292,7 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
         forms = zh if lang == "zh" else en if lang == "en" else hant
         first = len(forms)  # where the section's forms start: the first without a status is preferred
         for holder in child[:]:
-            tag = holder.tag
-            kind = kinds(tag)
-            if kind is None:
-                kind = _kind(tag)
+            kind = kinds(holder.tag)
             if kind != "holder":
                 if kind == "ntig" or kind == "group" or kind == "note" or kind == "descrip":
                     return None
@@ -310,23 +303,15 @@ def _plain(entry: Any) -> tuple[str, ...] | None:
             for e in holder[:]:
                 if len(e):
                     return None
-                tag = e.tag
-                kind = kinds(tag)
-                if kind is None:
-                    kind = _kind(tag)
+                kind = kinds(e.tag)
                 if kind == "termNote":
-                    value = e.get("type") or ""
-                    kind = note_kinds(value)
-                    if kind is None:
-                        kind = _note_kind(value)
+                    kind = note_kinds(e.get("type") or "")
                 if kind == "term":
                     if term is None:
                         term = e.text or ""
                 elif kind == "status":
                     if not found:
-                        text = e.text
-                        cached = statuses(text)
-                        found = cached if cached is not None else _status(text)
+                        found = statuses(e.text)
                 elif kind == "type":
                     text = e.text
                     term_type = " ".join(text.split()).lower() if text else ""
