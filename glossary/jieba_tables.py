@@ -23,9 +23,9 @@ import os
 import struct
 import tempfile
 import zlib
-from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +48,13 @@ class Tables:
     tag_numbers: bytes  # per word of ``words``: 1 + its index in ``tag_names``, or 0
     tag_names: tuple[str, ...]
 
+    @cached_property
+    def _tags(self) -> SortedMap:
+        return SortedMap(self.words, self.tag_numbers)  # the words are sorted: no dict until many lookups
+
     def tag(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a dictionary word (``nr``, ``ns`` …), None for any other string."""
-        words = self.words
-        i = bisect_left(words, word)
-        if i == len(words) or words[i] != word:
-            return None
-        n = self.tag_numbers[i]
+        n = self._tags.get(word, 0)
         return self.tag_names[n - 1] if n else None
 
 

@@ -18,8 +18,8 @@ from .errors import Problem
 from .model import CATEGORIES, LAZY, ROMANIZATIONS, SOURCES, Term, lazy_fields
 from .normalize import HAN_RUN, en_exact, has_han, zh_key
 
-__all__ = ["COLUMNS", "FORMULA_START", "MAX_FIELD_BYTES", "REQUIRED", "SEPARATOR", "fast_row", "guess_category",
-           "slugify", "validate_row"]
+__all__ = ["COLUMNS", "FORMULA_START", "MAX_FIELD_BYTES", "REQUIRED", "SEPARATOR", "TRUE_WORDS", "fast_row",
+           "guess_category", "slugify", "validate_row"]
 
 #: Every column, in the order the canonical table writes them.
 COLUMNS: tuple[str, ...] = (
@@ -55,7 +55,8 @@ _COLUMN_SET = frozenset(COLUMNS)
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 #: Characters that XML 1.0 cannot hold (and that no tool shows): C0 controls but tab, LF and CR.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_TRUE = {"true", "yes", "1", "y"}
+#: How a yes/no cell says yes (the flag columns; a TBX yes/no termNote too).
+TRUE_WORDS = frozenset({"true", "yes", "1", "y"})
 _FALSE = {"false", "no", "0", "n", ""}
 #: Cells of a yes/no column (in English or German, as spreadsheets write them), which no forbidden form is.
 _FLAG_WORDS = frozenset({"true", "false", "yes", "no", "wahr", "falsch", "ja", "nein"})
@@ -204,9 +205,9 @@ def validate_row(cells: dict[str, str], line: int, name: str, problems: list[Pro
         value = cells.get(col, "")
         if value:
             value = value.strip().lower()
-            if value not in _TRUE and value not in _FALSE:
+            if value not in TRUE_WORDS and value not in _FALSE:
                 bad(f"{col} must be true or false, not {value!r}")
-        flags[col] = value in _TRUE
+        flags[col] = value in TRUE_WORDS
     verbatim = flags["verbatim"]
     if not zh:
         bad("empty zh", "every row needs its Chinese form")

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import GlossaryError, Problem
 from ..langtags import language
 from ..model import CATEGORIES
+from ..row import TRUE_WORDS
 from . import _xml
 
 __all__ = ["HEADER", "cells", "language", "status"]
@@ -27,7 +28,6 @@ _STATUS_TYPES = {"administrativestatus", "normativeauthorization", "usagestatus"
 #: and a "status" (Trados's descrip, Phrase's termNote) whose value may be a workflow state (Approved, New).
 _FLAG_TYPES = frozenset({"forbidden", "preferred"})
 _OTHER_STATUS_TYPES = _FLAG_TYPES | {"status"}
-_YES = frozenset({"true", "yes", "1", "y"})
 #: The columns of a row, in order.
 HEADER = ["id", "zh", "zh_variants", "en", "aliases", "variants", "forbidden", "pinyin", "category", "series", "note"]
 
@@ -112,7 +112,7 @@ def _forms(section: Any, name: str) -> list[_Form]:
             elif kind == "status" and not found:
                 found = _loose_status(_text(e))
             elif kind in _FLAG_TYPES:
-                if _text(e).lower() in _YES:
+                if _text(e).lower() in TRUE_WORDS:
                     flags.add(kind)
             elif kind == "termtype":
                 term_type = _text(e).lower()
