@@ -58,20 +58,23 @@ __all__ = [
     "write_csv",
 ]
 
-#: Header cells other tools use for the two languages: language tags (any case, ``-`` or ``_``).
-#: Language names as spreadsheets and CAT tools write them in headers count too.
-_ZH_TAGS = {"zh", "zh-cn", "zh-hans", "zh-hans-cn", "zh-sg", "chinese", "simplified chinese", "chinese (simplified)",
-            "chinese (prc)", "chinese (china)", "中文", "简体中文", "汉语"}
-_HANT_TAGS = {"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "zh-hant-hk", "traditional chinese",
-              "chinese (traditional)", "chinese (taiwan)", "chinese (hong kong)", "繁體中文", "繁体中文"}
-_TAG_COLUMNS = {"zh": "zh", "hant": "zh_variants", "en": "en"}
-#: A header that is a language tag: the language, then only scripts and regions (zh-Hans-SG, en_US,
-#: zh-CHT), so that a column of one's own such as en_note or zh_pinyin stays a column of its own.
+#: Header cells other tools use for the two languages, besides language tags: the languages' names as
+#: spreadsheets and CAT tools write them.
+_LANGUAGE_NAMES = {
+    **dict.fromkeys(("chinese", "simplified chinese", "chinese (simplified)", "chinese (prc)", "chinese (china)",
+                     "中文", "简体中文", "汉语"), "zh"),
+    **dict.fromkeys(("traditional chinese", "chinese (traditional)", "chinese (taiwan)", "chinese (hong kong)",
+                     "繁體中文", "繁体中文"), "zh_variants"),
+    **dict.fromkeys(("english", "english (united states)", "english (us)", "english (united kingdom)",
+                     "english (uk)", "english (gb)", "英文", "英语"), "en"),
+}
+#: A header that is a language tag (read by :func:`glossary.langtags.language`): the language, then only
+#: scripts and regions (zh-Hans-SG, en_US, zh-CHT), so that a column of one's own such as en_note or
+#: zh_pinyin stays a column of its own.
 _HEADER_TAG = re.compile(r"(?:zh|en)(?:-(?:hans|hant|latn|chs|cht|[a-z]{2}|[0-9]{3}))*")
+_TAG_COLUMNS = {"zh": "zh", "hant": "zh_variants", "en": "en"}
 #: Each column by its name without spaces, hyphens and underscores, as other tools spell them.
 _SQUASHED = {c.replace("_", ""): c for c in COLUMNS}
-_EN_TAGS = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in", "english", "english (united states)",
-            "english (us)", "english (united kingdom)", "english (uk)", "english (gb)", "英文", "英语"}
 
 
 def column_name(header: str) -> str:
@@ -90,13 +93,9 @@ def column_name(header: str) -> str:
     squashed = _SQUASHED.get(re.sub(r"[\s_-]+", "", key))
     if squashed:  # "case sensitive", "Case-Sensitive", "casesensitive", "ZH Variants"
         return squashed
+    if key in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[key]
     tag = key.replace("_", "-")
-    if tag in _ZH_TAGS:
-        return "zh"
-    if tag in _HANT_TAGS:
-        return "zh_variants"
-    if tag in _EN_TAGS:
-        return "en"
     if _HEADER_TAG.fullmatch(tag):  # zh-Hans-SG, zh-CHT, en-IN: as a TBX file's xml:lang is read
         column = _TAG_COLUMNS.get(language(tag))
         if column:
