@@ -76,13 +76,8 @@ class SortedMap(Mapping[str, int]):
         return len(self._keys)
 
     @property
-    def sorted_keys(self) -> list[str]:
-        """The keys in code-point order (the list itself: do not change it)."""
-        return self._keys
-
-    @property
     def sorted_values(self) -> Sequence[int]:
-        """The values in the order of :attr:`sorted_keys` (the array itself: do not change it)."""
+        """The values, in the keys' code-point order (the array itself: do not change it)."""
         return self._values
 
     @classmethod
